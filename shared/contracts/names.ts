@@ -1,0 +1,37 @@
+/**
+ * Every runtime name the service depends on, declared once. Functions, the dev host, the tests and the
+ * Bicep checks import these; a typo fails at compile time instead of at run time.
+ */
+
+/** Service Bus queues, one per phase. Session id = scope key, message id = operation id. */
+export const phaseQueues = {
+  validate: 'migration-validate',
+  prepare: 'migration-prepare',
+  commit: 'migration-commit',
+  abort: 'migration-abort',
+} as const;
+export type Phase = keyof typeof phaseQueues;
+export const phases = Object.keys(phaseQueues) as Phase[];
+
+/** Service Bus topic carrying CloudEvents for every phase outcome. */
+export const eventsTopic = 'migration-events';
+
+/** The Durable entity holding one scope's MigrationState, lock and seen operation ids. */
+export const migrationScopeEntity = 'migrationScope';
+
+/** Azure Tables. */
+export const tableNames = {
+  classicInventory: 'ClassicInventory',
+  armInventory: 'ArmInventory',
+  operations: 'Operations',
+  audit: 'AuditLog',
+} as const;
+
+/** App settings (or environment variables) that binding `connection` properties name. */
+export const connectionSettings = {
+  serviceBus: 'ServiceBusConnection',
+  storage: 'AzureWebJobsStorage',
+} as const;
+
+/** The Event Grid trigger that accepts migration requests. */
+export const migrationRequestsFunction = 'migrationRequests';
