@@ -1,0 +1,58 @@
+/**
+ * An operation as the Operations table keeps it and `GET /api/operations/{operationId}` returns it.
+ * Status values are the JSON API's (`Queued | InProgress | Succeeded | Failed`); the Service Management
+ * operation status maps Queued to InProgress.
+ */
+import { z } from 'zod';
+
+import { migrationOperationSchema, migrationStateSchema } from '../domain/migration/migration-state';
+import { scopeRefSchema } from '../domain/scope/scope';
+import { findingSchema } from '../domain/validation/finding';
+import { commandSourceSchema, migrationOptionsSchema } from './phase-command';
+
+export const operationStatuses = ['Queued', 'InProgress', 'Succeeded', 'Failed'] as const;
+export const operationStatusSchema = z.enum(operationStatuses);
+export type OperationStatus = z.infer<typeof operationStatusSchema>;
+
+export const operationErrorSchema = z.object({
+  code: z.string(),
+  message: z.string(),
+  /** The HTTP status a synchronous API would have answered (Service Management `HttpStatusCode`). */
+  httpStatusCode: z.number().int().optional(),
+});
+export type OperationError = z.infer<typeof operationErrorSchema>;
+
+/** A data-plane change an operation made (VMs outside a VNet are stopped, deallocated and restarted). */
+export const dataPlaneEffectSchema = z.object({
+  cloudService: z.string(),
+  virtualMachine: z.string(),
+  actions: z.array(z.string()),
+  internalIp: z.object({ before: z.string().optional(), after: z.string().optional() }).optional(),
+  vip: z.object({ before: z.string().optional(), after: z.string().optional() }).optional(),
+});
+export type DataPlaneEffect = z.infer<typeof dataPlaneEffectSchema>;
+
+export const operationRecordSchema = z.object({
+  operationId: z.string(),
+  operation: migrationOperationSchema,
+  scope: scopeRefSchema,
+  scopeKey: z.string(),
+  status: operationStatusSchema,
+  options: migrationOptionsSchema.default({}),
+  requestedBy: z.string(),
+  source: commandSourceSchema,
+  requestedAt: z.string(),
+  startedAt: z.string().optional(),
+  finishedAt: z.string().optional(),
+  /** The scope's MigrationState when the operation ended. */
+  resultingState: migrationStateSchema.optional(),
+  /** `started`, `noop`, `refused`… as the scope entity answered. */
+  decision: z.string().optional(),
+  error: operationErrorSchema.optional(),
+  findings: z.array(findingSchema).optional(),
+  dataPlaneEffects: z.array(dataPlaneEffectSchema).optional(),
+  /** How many ARM resources the operation wrote or removed. */
+  armResourceCount: z.number().int().optional(),
+  idempotencyKey: z.string().optional(),
+});
+export type OperationRecord = z.infer<typeof operationRecordSchema>;

@@ -1,0 +1,56 @@
+import type { ArmResource, ResourceGroup } from '../domain/arm/arm-resource';
+import type { ClassicInventory } from '../domain/classic/inventory.schema';
+
+/** The Classic inventory of each subscription (Azure Tables in production and on the dev host). */
+export interface ClassicInventoryStore {
+  /** The subscription's inventory without migrated resources; an empty one when nothing was imported. */
+  load(subscriptionId: string): Promise<ClassicInventory>;
+  /** Writes every resource of `inventory` (upsert by collection and name). */
+  save(inventory: ClassicInventory): Promise<void>;
+  /** Removes the named resources from the Classic side (Commit), recording which operation did it. */
+  markMigrated(subscriptionId: string, resources: ClassicResourceRef[], operationId: string): Promise<void>;
+}
+
+export type ClassicCollection = Exclude<keyof ClassicInventory, 'subscription'>;
+
+export interface ClassicResourceRef {
+  collection: ClassicCollection;
+  name: string;
+}
+
+export type ArmPhase = 'Prepared' | 'Committed';
+
+export interface StoredArmResource {
+  resource: ArmResource;
+  resourceGroup: string;
+  phase: ArmPhase;
+  scopeKey: string;
+  operationId: string;
+}
+
+/** The ARM side: resource groups and resources, grouped by resource group. */
+export interface ArmInventoryStore {
+  listResourceGroups(subscriptionId: string): Promise<ResourceGroup[]>;
+  getResourceGroup(subscriptionId: string, name: string): Promise<ResourceGroup | undefined>;
+  listResources(subscriptionId: string, resourceGroup: string): Promise<StoredArmResource[]>;
+  getResource(resourceId: string): Promise<StoredArmResource | undefined>;
+  /**
+   * Writes a scope's resources (and their resource groups) as `phase`, in batch transactions per resource
+   * group. Records the IDs in the scope's manifest first, so an Abort can remove exactly what was written
+   * even after a crash half-way.
+   */
+  writeScope(
+    subscriptionId: string,
+    scopeKey: string,
+    operationId: string,
+    resourceGroups: ResourceGroup[],
+    resources: ArmResource[],
+    phase: ArmPhase,
+  ): Promise<void>;
+  /** Sets the phase of every resource in the scope's manifest. */
+  setScopePhase(subscriptionId: string, scopeKey: string, phase: ArmPhase): Promise<number>;
+  /** Removes everything the scope's manifest lists (Abort); returns how many resources were removed. */
+  removeScope(subscriptionId: string, scopeKey: string): Promise<number>;
+  /** The resource IDs the scope's manifest lists. */
+  manifest(subscriptionId: string, scopeKey: string): Promise<string[]>;
+}

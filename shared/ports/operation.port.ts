@@ -1,0 +1,32 @@
+import type { OperationRecord } from '../contracts/operation-record';
+
+export interface OperationStore {
+  /** Creates the record; returns false when an operation with this id already exists. */
+  create(record: OperationRecord): Promise<boolean>;
+  get(operationId: string): Promise<OperationRecord | undefined>;
+  /** Applies a change to the stored record (optimistic concurrency inside). */
+  update(operationId: string, change: (record: OperationRecord) => OperationRecord): Promise<OperationRecord>;
+  /** The scope's operations, newest first. */
+  listByScope(scopeKey: string, limit?: number): Promise<OperationRecord[]>;
+  /**
+   * Binds an idempotency key to an operation id; returns the id already bound when the key was used
+   * before (the caller then answers with that operation instead of starting a new one).
+   */
+  claimIdempotencyKey(subscriptionId: string, key: string, operationId: string): Promise<string>;
+}
+
+export interface AuditEntry {
+  at: string;
+  scopeKey: string;
+  operationId?: string;
+  actor: string;
+  source: string;
+  action: string;
+  outcome: string;
+  detail?: string;
+}
+
+export interface AuditLog {
+  append(entry: AuditEntry): Promise<void>;
+  listByScope(scopeKey: string, limit?: number): Promise<AuditEntry[]>;
+}

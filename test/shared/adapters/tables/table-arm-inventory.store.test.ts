@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+
+import { TableArmInventoryStore } from '../../../../shared/adapters/tables/table-arm-inventory.store';
+import { type ArmResource, armResourceId, resourceGroupId } from '../../../../shared/domain/arm/arm-resource';
+import { testTableService, uniqueSubscriptionId } from '../../../support/storage';
+
+function aPublicIp(subscriptionId: string, resourceGroup: string, name: string): ArmResource {
+  return {
+    id: armResourceId(subscriptionId, resourceGroup, 'Microsoft.Network/publicIPAddresses', name),
+    name,
+    type: 'Microsoft.Network/publicIPAddresses',
+    apiVersion: '2016-03-30',
+    location: 'westus',
+    properties: { publicIPAllocationMethod: 'Dynamic' },
+  };
+}
+
+function aGroup(subscriptionId: string, name: string) {
+  return { id: resourceGroupId(subscriptionId, name), name, location: 'westus' };
+}
+
+describe('TableArmInventoryStore', () => {
+  const store = new TableArmInventoryStore(testTableService());
+
+  it('When a scope is written, then its groups and resources read back by group and by ID (case-insensitively)', async () => {
+    const sub = uniqueSubscriptionId();
+    const resources = Array.from({ length: 150 }, (_, i) => aPublicIp(sub, 'web-Migrated', `pip${i}`));
+    await store.writeScope(sub, 'scope-a', 'op-1', [aGroup(sub, 'web-Migrated')], resources, 'Prepared');
+
+    expect((await store.listResourceGroups(sub)).map((group) => group.name)).toEqual(['web-Migrated']);
+    expect(await store.listResources(sub, 'web-migrated')).toHaveLength(150);
+    const one = await store.getResource(
+      resources[7]!.id.toUpperCase().replace('/SUBSCRIPTIONS/', '/subscriptions/'),
+    );
+    expect(one?.resource).toEqual(resources[7]);
+    expect(one).toMatchObject({ phase: 'Prepared', scopeKey: 'scope-a', operationId: 'op-1' });
+  });
+
+  it('When a scope is committed, then every resource it wrote is Committed', async () => {
+    const sub = uniqueSubscriptionId();
+    const pip = aPublicIp(sub, 'rg1', 'pip');
+    await store.writeScope(sub, 'scope-c', 'op-1', [aGroup(sub, 'rg1')], [pip], 'Prepared');
+    expect(await store.setScopePhase(sub, 'scope-c', 'Committed')).toBe(1);
+    expect((await store.getResource(pip.id))?.phase).toBe('Committed');
+  });
+
+  it('When a scope is removed, then exactly what it wrote goes, including after two prepares, and a retry is harmless', async () => {
+    const sub = uniqueSubscriptionId();
+    await store.writeScope(
+      sub,
+      'scope-r',
+      'op-1',
+      [aGroup(sub, 'rg1')],
+      [aPublicIp(sub, 'rg1', 'a')],
+      'Prepared',
+    );
+    await store.writeScope(
+      sub,
+      'scope-r',
+      'op-2',
+      [aGroup(sub, 'rg1')],
+      [aPublicIp(sub, 'rg1', 'b')],
+      'Prepared',
+    );
+    await store.writeScope(
+      sub,
+      'other',
+      'op-3',
+      [aGroup(sub, 'rg2')],
+      [aPublicIp(sub, 'rg2', 'c')],
+      'Prepared',
+    );
+
+    expect(await store.removeScope(sub, 'scope-r')).toBe(2);
+    expect(await store.removeScope(sub, 'scope-r')).toBe(0);
+    expect(await store.listResources(sub, 'rg1')).toEqual([]);
+    expect((await store.listResourceGroups(sub)).map((group) => group.name)).toEqual(['rg2']);
+    expect(await store.listResources(sub, 'rg2')).toHaveLength(1);
+  });
+
+  it('When two scopes share a resource group, then removing one keeps the group for the other', async () => {
+    const sub = uniqueSubscriptionId();
+    await store.writeScope(
+      sub,
+      's1',
+      'op-1',
+      [aGroup(sub, 'shared')],
+      [aPublicIp(sub, 'shared', 'a')],
+      'Prepared',
+    );
+    await store.writeScope(
+      sub,
+      's2',
+      'op-2',
+      [aGroup(sub, 'shared')],
+      [aPublicIp(sub, 'shared', 'b')],
+      'Prepared',
+    );
+    await store.removeScope(sub, 's2');
+    expect(await store.getResourceGroup(sub, 'shared')).toBeDefined();
+    expect((await store.listResources(sub, 'shared')).map((r) => r.resource.name)).toEqual(['a']);
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+
+import { TableClassicInventoryStore } from '../../../../shared/adapters/tables/table-classic-inventory.store';
+import { classicInventorySchema } from '../../../../shared/domain/classic/inventory.schema';
+import {
+  aCloudService,
+  aNetworkSecurityGroup,
+  anInventory,
+  aVirtualNetwork,
+} from '../../../fixtures/classic-builders';
+import { testTableService, uniqueSubscriptionId } from '../../../support/storage';
+
+describe('TableClassicInventoryStore', () => {
+  const store = new TableClassicInventoryStore(testTableService());
+
+  it('When nothing was imported, then load returns an empty inventory for the subscription', async () => {
+    const subscriptionId = uniqueSubscriptionId();
+    const inventory = await store.load(subscriptionId);
+    expect(inventory.subscription.id).toBe(subscriptionId);
+    expect(inventory.cloudServices).toEqual([]);
+  });
+
+  it('When an inventory is saved, then it loads back equal', async () => {
+    const subscriptionId = uniqueSubscriptionId();
+    const inventory = anInventory({
+      subscription: { id: subscriptionId, registeredForMigration: true },
+      cloudServices: [aCloudService({ name: 'web' }), aCloudService({ name: 'Group rg "quoted" svc' })],
+      virtualNetworks: [aVirtualNetwork({ name: 'Group rg vnet' })],
+      networkSecurityGroups: [aNetworkSecurityGroup()],
+      roleAssignments: [{ principalId: 'p1', roleDefinitionName: 'Owner', scope: '/subscriptions/x/a/b' }],
+    });
+    await store.save(inventory);
+    const loaded = await store.load(subscriptionId);
+    const sortByName = <T extends { name: string }>(items: T[]) =>
+      [...items].sort((a, b) => a.name.localeCompare(b.name));
+    expect(sortByName(loaded.cloudServices)).toEqual(sortByName(inventory.cloudServices));
+    expect(loaded.virtualNetworks).toEqual(inventory.virtualNetworks);
+    expect(loaded.roleAssignments).toEqual(inventory.roleAssignments);
+    expect(loaded.subscription).toEqual(inventory.subscription);
+  });
+
+  it('When a cloud service is larger than one table column, then it still round-trips', async () => {
+    const subscriptionId = uniqueSubscriptionId();
+    const big = aCloudService({ name: 'big', description: 'x'.repeat(100_000) });
+    await store.save(anInventory({ subscription: { id: subscriptionId }, cloudServices: [big] }));
+    const loaded = await store.load(subscriptionId);
+    expect(loaded.cloudServices[0]?.description).toHaveLength(100_000);
+  });
+
+  it('When resources are marked migrated, then load leaves them out and the rest stays', async () => {
+    const subscriptionId = uniqueSubscriptionId();
+    await store.save(
+      classicInventorySchema.parse({
+        subscription: { id: subscriptionId },
+        cloudServices: [aCloudService({ name: 'a' }), aCloudService({ name: 'b' })],
+      }),
+    );
+    await store.markMigrated(subscriptionId, [{ collection: 'cloudServices', name: 'A' }], 'op-1');
+    // Idempotent: a redelivered commit marks again, and unknown names are ignored.
+    await store.markMigrated(
+      subscriptionId,
+      [
+        { collection: 'cloudServices', name: 'a' },
+        { collection: 'virtualNetworks', name: 'gone' },
+      ],
+      'op-1',
+    );
+    const loaded = await store.load(subscriptionId);
+    expect(loaded.cloudServices.map((service) => service.name)).toEqual(['b']);
+  });
+});
