@@ -42,6 +42,8 @@ export const classicDiskSchema = z.object({
     .optional(),
   location: z.string().optional(),
   label: z.string().optional(),
+  /** Unmodelled elements of the Disk document, verbatim. Optional: disks are imported, never exported. */
+  unknownElements: z.array(unknownElementSchema).optional(),
 });
 export type ClassicDisk = z.infer<typeof classicDiskSchema>;
 
@@ -52,5 +54,7 @@ export const vmImageSchema = z.object({
   os: z.enum(['Windows', 'Linux']).optional(),
   mediaLinks: z.array(z.string()).default([]),
   label: z.string().optional(),
+  /** Unmodelled elements of the OSImage/VMImage document, verbatim. Optional: images are never exported. */
+  unknownElements: z.array(unknownElementSchema).optional(),
 });
 export type VmImage = z.infer<typeof vmImageSchema>;

@@ -1,0 +1,50 @@
+/**
+ * The model's cloud service → Get Hosted Service Properties with `embed-detail=true`
+ * (`<HostedService>` with `HostedServiceProperties` and `Deployments`). An absent description is
+ * written `<Description i:nil="true"/>`, as Azure did; the label is base64.
+ */
+import type { CloudService } from '../../../domain/classic/compute.schema';
+import { encodeBase64Label } from '../xml/base64-label';
+import { hostedServiceOrder, hostedServicePropertiesOrder } from '../xml/element-order';
+import { UnknownBag } from '../xml/unknown-elements';
+import { leaf, orderedElement, renderCompact } from '../xml/xml-writer';
+import { listNode } from './list-node';
+import { namespaces } from './root-attributes';
+import { deploymentNode, type DeploymentSerializeOptions } from './serialize-deployment';
+
+export function serializeHostedService(
+  service: CloudService,
+  options: DeploymentSerializeOptions = {},
+): string {
+  const bag = new UnknownBag(service.unknownElements);
+  const propertiesBag = bag.child('HostedServiceProperties');
+  const root = orderedElement(
+    'HostedService',
+    hostedServiceOrder,
+    [
+      leaf('ServiceName', service.name),
+      orderedElement(
+        'HostedServiceProperties',
+        hostedServicePropertiesOrder,
+        [
+          service.description === undefined
+            ? leaf('Description', '', { 'i:nil': 'true' })
+            : leaf('Description', service.description),
+          leaf('AffinityGroup', service.affinityGroup),
+          leaf('Location', service.location),
+          leaf('Label', service.label === undefined ? undefined : encodeBase64Label(service.label)),
+          leaf('Status', service.status),
+          leaf('DateCreated', service.dateCreated),
+          leaf('DateLastModified', service.dateLastModified),
+        ],
+        propertiesBag,
+      ),
+      listNode('HostedService', 'Deployments', 'Deployment', service.deployments, bag, (deployment) =>
+        deploymentNode(deployment, options),
+      ),
+    ],
+    bag,
+    namespaces,
+  );
+  return renderCompact(root);
+}

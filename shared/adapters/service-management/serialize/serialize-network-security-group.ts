@@ -1,0 +1,68 @@
+/**
+ * Classic NSGs → Get Network Security Group with `detaillevel=Full` (`<NetworkSecurityGroup>` with
+ * `Rules`) and the list form (`<NetworkSecurityGroups>`, each with its rules). `IsDefault` is written on
+ * default rules only, as Azure did.
+ */
+import type { NetworkSecurityGroup } from '../../../domain/classic/network.schema';
+import { networkSecurityGroupOrder, networkSecurityRuleOrder } from '../xml/element-order';
+import { UnknownBag } from '../xml/unknown-elements';
+import {
+  type Attributes,
+  element,
+  type ElementNode,
+  leaf,
+  orderedElement,
+  renderCompact,
+} from '../xml/xml-writer';
+import { listNode } from './list-node';
+import { namespaces } from './root-attributes';
+
+export function serializeNetworkSecurityGroup(nsg: NetworkSecurityGroup): string {
+  return renderCompact(networkSecurityGroupNode(nsg, namespaces));
+}
+
+export function serializeNetworkSecurityGroups(nsgs: readonly NetworkSecurityGroup[]): string {
+  return renderCompact(
+    element(
+      'NetworkSecurityGroups',
+      nsgs.map((nsg) => networkSecurityGroupNode(nsg)),
+      namespaces,
+    ),
+  );
+}
+
+function networkSecurityGroupNode(nsg: NetworkSecurityGroup, attributes: Attributes = {}): ElementNode {
+  const bag = new UnknownBag(nsg.unknownElements);
+  return orderedElement(
+    'NetworkSecurityGroup',
+    networkSecurityGroupOrder,
+    [
+      leaf('Name', nsg.name),
+      leaf('Label', nsg.label),
+      leaf('Location', nsg.location),
+      leaf('State', nsg.state),
+      listNode('NetworkSecurityGroup', 'Rules', 'Rule', nsg.rules, bag, (rule, ruleBag) =>
+        orderedElement(
+          'Rule',
+          networkSecurityRuleOrder,
+          [
+            leaf('Name', rule.name),
+            leaf('Type', rule.type),
+            leaf('Priority', rule.priority),
+            leaf('Action', rule.action),
+            leaf('SourceAddressPrefix', rule.sourceAddressPrefix),
+            leaf('SourcePortRange', rule.sourcePortRange),
+            leaf('DestinationAddressPrefix', rule.destinationAddressPrefix),
+            leaf('DestinationPortRange', rule.destinationPortRange),
+            leaf('Protocol', rule.protocol),
+            leaf('State', rule.state),
+            leaf('IsDefault', rule.isDefault ? 'true' : undefined),
+          ],
+          ruleBag,
+        ),
+      ),
+    ],
+    bag,
+    attributes,
+  );
+}
