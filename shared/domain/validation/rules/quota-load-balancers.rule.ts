@@ -1,9 +1,7 @@
 /** ARM regional quota for load balancers (D1 §2.6, D4, D5): one per planned `Microsoft.Network/loadBalancers` resource. */
-import { defineQuotaRule, ofType } from '../support/quota-rule';
+import { defineQuotaRule } from '../support/quota-rule';
 
 export const quotaLoadBalancersRule = defineQuotaRule({
   code: 'QUOTA_LOAD_BALANCERS',
   resource: 'loadBalancers',
-  quotaName: 'load balancers',
-  demand: (resources) => ofType(resources, 'Microsoft.Network/loadBalancers').length,
 });

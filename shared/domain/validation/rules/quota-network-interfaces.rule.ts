@@ -1,9 +1,7 @@
 /** ARM regional quota for network interfaces (D1 §2.6, D4, D5): one per planned `Microsoft.Network/networkInterfaces` resource. */
-import { defineQuotaRule, ofType } from '../support/quota-rule';
+import { defineQuotaRule } from '../support/quota-rule';
 
 export const quotaNetworkInterfacesRule = defineQuotaRule({
   code: 'QUOTA_NETWORK_INTERFACES',
   resource: 'networkInterfaces',
-  quotaName: 'network interfaces',
-  demand: (resources) => ofType(resources, 'Microsoft.Network/networkInterfaces').length,
 });

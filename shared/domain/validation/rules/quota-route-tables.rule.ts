@@ -1,9 +1,7 @@
 /** ARM regional quota for route tables (D1 §2.6, D4, D5): one per planned `Microsoft.Network/routeTables` resource. */
-import { defineQuotaRule, ofType } from '../support/quota-rule';
+import { defineQuotaRule } from '../support/quota-rule';
 
 export const quotaRouteTablesRule = defineQuotaRule({
   code: 'QUOTA_ROUTE_TABLES',
   resource: 'routeTables',
-  quotaName: 'route tables',
-  demand: (resources) => ofType(resources, 'Microsoft.Network/routeTables').length,
 });

@@ -1,9 +1,7 @@
 /** ARM regional quota for virtual networks (D1 §2.6, D4, D5): one per planned `Microsoft.Network/virtualNetworks` resource. */
-import { defineQuotaRule, ofType } from '../support/quota-rule';
+import { defineQuotaRule } from '../support/quota-rule';
 
 export const quotaVirtualNetworksRule = defineQuotaRule({
   code: 'QUOTA_VIRTUAL_NETWORKS',
   resource: 'virtualNetworks',
-  quotaName: 'virtual networks',
-  demand: (resources) => ofType(resources, 'Microsoft.Network/virtualNetworks').length,
 });

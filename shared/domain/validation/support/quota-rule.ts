@@ -3,7 +3,7 @@
  * create, counted per region, must fit in what the quota leaves. One rule per quota; a quota without a
  * row in the subscription is not checked, and nothing is checked without planned resources. Pure.
  */
-import type { ArmResource } from '../../arm/arm-resource';
+import { quotaDemands, quotaNames } from '../../arm/quota-demand';
 import type { QuotaResource } from '../../classic/inventory.schema';
 import { scopeKinds } from '../../scope/scope';
 import { allProfiles } from '../validation-profile';
@@ -17,24 +17,22 @@ export const quotaMessageTemplate =
 export interface QuotaRuleSpec<C extends string> {
   code: C;
   resource: QuotaResource;
-  /** Plural, as the message prints it: `cores`, `network interfaces`, … */
-  quotaName: string;
-  /** How much of the quota the planned resources of one region use. */
-  demand: (resources: readonly ArmResource[]) => number;
 }
 
 export function defineQuotaRule<const C extends string>(spec: QuotaRuleSpec<C>): ValidationRule<C> {
+  const quotaName = quotaNames[spec.resource];
+  const demand = quotaDemands[spec.resource];
   return defineRule(
     {
       code: spec.code,
-      title: `ARM quota: ${spec.quotaName}`,
+      title: `ARM quota: ${quotaName}`,
       severity: 'Error',
       stage: 'preflight',
       scopeKinds,
       profiles: allProfiles,
       messageTemplate: quotaMessageTemplate,
       azureText: false,
-      recommendation: `Raise the ${spec.quotaName} quota of the subscription in that region (or free some up), then retry Prepare. If Prepare already failed on it, Abort first.`,
+      recommendation: `Raise the ${quotaName} quota of the subscription in that region (or free some up), then retry Prepare. If Prepare already failed on it, Abort first.`,
       sources: ['D1', 'D4', 'D5'],
     },
     (context, report) => {
@@ -46,13 +44,13 @@ export function defineQuotaRule<const C extends string>(spec: QuotaRuleSpec<C>):
           const inRegion = planned.filter(
             (resource) => normalizeLocation(resource.location) === normalizeLocation(quota.location),
           );
-          const required = spec.demand(inRegion);
+          const required = demand(inRegion);
           const available = Math.max(quota.limit - quota.currentUsage, 0);
           if (required <= available) return [];
           return [
             report(scopeSubject(context), {
               required,
-              'quota-name': spec.quotaName,
+              'quota-name': quotaName,
               location: quota.location,
               available,
               limit: quota.limit,
@@ -62,9 +60,4 @@ export function defineQuotaRule<const C extends string>(spec: QuotaRuleSpec<C>):
         });
     },
   );
-}
-
-/** The planned resources of one ARM type (types compare case-insensitively). */
-export function ofType(resources: readonly ArmResource[], type: string): ArmResource[] {
-  return resources.filter((resource) => resource.type.toLowerCase() === type.toLowerCase());
 }
