@@ -16,6 +16,9 @@ export const phases = Object.keys(phaseQueues) as Phase[];
 /** Service Bus topic carrying CloudEvents for every phase outcome. */
 export const eventsTopic = 'migration-events';
 
+/** The subscription on the events topic that the chat notifiers read. */
+export const eventsNotifierSubscription = 'notifiers';
+
 /** The Durable entity holding one scope's MigrationState, lock and seen operation ids. */
 export const migrationScopeEntity = 'migrationScope';
 

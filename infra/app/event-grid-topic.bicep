@@ -1,0 +1,39 @@
+// The custom topic that migration requests are published to (event type Classic.Migration.Requested, see
+// DESIGN.md §4). Access keys are disabled: publishers authenticate with Entra ID and need the EventGrid Data
+// Sender role on this topic. The user-assigned identity is what Event Grid uses to write dead letters
+// (event-grid-subscription.bicep), so storage keeps shared keys off.
+
+param name string
+param location string
+param tags object
+
+@description('Resource id of the user-assigned identity Event Grid acts as when dead-lettering.')
+param identityId string
+
+@allowed([
+  'CloudEventSchemaV1_0'
+  'EventGridSchema'
+])
+param inputSchema string
+
+resource topic 'Microsoft.EventGrid/topics@2025-02-15' = {
+  name: name
+  location: location
+  tags: tags
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    inputSchema: inputSchema
+    disableLocalAuth: true
+    minimumTlsVersionAllowed: '1.2'
+    publicNetworkAccess: 'Enabled'
+  }
+}
+
+output id string = topic.id
+output name string = topic.name
+output endpoint string = topic.properties.endpoint

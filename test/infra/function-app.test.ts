@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { describe, expect, it } from 'vitest';
+
+import { parseConfig } from '../../shared/config';
+import { connectionSettings } from '../../shared/contracts/names';
+import { property } from '../support/bicep';
+import { type BicepValue, evaluate, Unresolved } from '../support/bicep-eval';
+import { codeDefaults, moduleOfMain, onlyResource, projectRoot } from '../support/infra';
+
+const vaultSecret = (name: string): string => `https://kv-test.vault.azure.net/secrets/${name}`;
+const withChatSecrets = moduleOfMain('functionApp', {
+  slackSigningSecretUri: vaultSecret('slack-signing-secret'),
+  teamsHmacSecretUri: vaultSecret('teams-hmac-secret'),
+});
+const withoutChatSecrets = moduleOfMain('functionApp', { slackSigningSecretUri: '', teamsHmacSecretUri: '' });
+
+function appSettings(scope = withChatSecrets): Record<string, BicepValue> {
+  const config = onlyResource(scope, 'Microsoft.Web/sites/config');
+  expect(evaluate(property(config.body, 'name')!, scope)).toBe('appsettings');
+  const settings = evaluate(property(config.body, 'properties')!, scope);
+  if (
+    typeof settings !== 'object' ||
+    settings === null ||
+    Array.isArray(settings) ||
+    settings instanceof Unresolved
+  ) {
+    throw new Error(`app settings did not evaluate to an object: ${JSON.stringify(settings)}`);
+  }
+  return settings;
+}
+
+/**
+ * The environment the app would see in Azure: literal settings as they are, and deployment-time values
+ * (endpoints, client ids) as stand-ins of the right shape.
+ */
+function azureEnvironment(): Record<string, string> {
+  return Object.fromEntries(
+    Object.entries(appSettings()).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? value : key.endsWith('Uri') ? 'https://deployed.invalid/' : `<${key}>`,
+    ]),
+  );
+}
+
+const storage = connectionSettings.storage;
+const serviceBus = connectionSettings.serviceBus;
+
+describe('Function App (infra/app/function-app.bicep as main.bicep deploys it)', () => {
+  it('When the code reads its configuration in Azure, then it gets identity-based storage and Service Bus with the client id', () => {
+    const config = parseConfig(azureEnvironment());
+    expect(config.storage).toMatchObject({ kind: 'identity', clientId: `<${storage}__clientId>` });
+    expect(config.serviceBus).toMatchObject({ kind: 'identity', clientId: `<${serviceBus}__clientId>` });
+    expect(config.authRequired).toBe(true);
+    expect(config.demoData).toBe(false);
+  });
+
+  it("When the app and the queues agree on delivery counts, then SERVICE_BUS_MAX_DELIVERY_COUNT equals the code's default", () => {
+    expect(parseConfig(azureEnvironment()).maxDeliveryCount).toBe(codeDefaults().maxDeliveryCount);
+    expect(parseConfig(azureEnvironment()).operationLeaseSeconds).toBe(codeDefaults().operationLeaseSeconds);
+    expect(appSettings().DEFAULT_SUBSCRIPTION_ID).toBe(codeDefaults().defaultSubscriptionId);
+  });
+
+  it('When the host and the Durable backend connect, then every identity-based setting is present', () => {
+    const settings = appSettings();
+    expect(settings).toMatchObject({
+      [`${storage}__credential`]: 'managedidentity',
+      [`${serviceBus}__credential`]: 'managedidentity',
+    });
+    expect(settings.APPLICATIONINSIGHTS_AUTHENTICATION_STRING).toEqual(
+      new Unresolved('ClientId=${identityClientId};Authorization=AAD'),
+    );
+    for (const key of [
+      `${storage}__clientId`,
+      `${storage}__blobServiceUri`,
+      `${storage}__queueServiceUri`,
+      `${storage}__tableServiceUri`,
+      `${serviceBus}__fullyQualifiedNamespace`,
+      `${serviceBus}__clientId`,
+      'APPLICATIONINSIGHTS_CONNECTION_STRING',
+      'AZURE_CLIENT_ID',
+      'CHAT_ROLES',
+    ]) {
+      expect(settings, key).toHaveProperty([key]);
+    }
+    // One identity everywhere: the client ids are the same deployment-time value.
+    expect(settings[`${storage}__clientId`]).toEqual(settings.AZURE_CLIENT_ID);
+    expect(settings[`${serviceBus}__clientId`]).toEqual(settings.AZURE_CLIENT_ID);
+  });
+
+  it('When settings are written, then none is a connection string, key or SAS', () => {
+    const settings = appSettings();
+    // The bare prefixes would hold connection strings, and shared/config.ts prefers them over the identity form.
+    expect(settings).not.toHaveProperty([storage]);
+    expect(settings).not.toHaveProperty([serviceBus]);
+    for (const key of Object.keys(settings)) expect(key).not.toMatch(/^DEVHOST_|ConnectionString$|Key$/i);
+    for (const [key, value] of Object.entries(settings)) {
+      const text = value instanceof Unresolved ? value.text : JSON.stringify(value);
+      expect(text, key).not.toMatch(/listKeys|AccountKey=|SharedAccessKey|SharedAccessSignature|sig=/i);
+    }
+  });
+
+  it('When chat secrets are stored, then the settings are Key Vault references resolved with the user-assigned identity', () => {
+    expect(appSettings()).toMatchObject({
+      SLACK_SIGNING_SECRET: `@Microsoft.KeyVault(SecretUri=${vaultSecret('slack-signing-secret')})`,
+      TEAMS_HMAC_SECRET: `@Microsoft.KeyVault(SecretUri=${vaultSecret('teams-hmac-secret')})`,
+    });
+    const site = onlyResource(withChatSecrets, 'Microsoft.Web/sites');
+    expect(property(site.body, 'properties.keyVaultReferenceIdentity')?.text).toBe('identityId');
+  });
+
+  it('When no chat secret is given, then the settings are absent rather than pointing at a missing secret', () => {
+    expect(appSettings(withoutChatSecrets)).not.toHaveProperty(['SLACK_SIGNING_SECRET']);
+    expect(appSettings(withoutChatSecrets)).not.toHaveProperty(['TEAMS_HMAC_SECRET']);
+  });
+
+  it('When the plan is created, then it is Flex Consumption (FC1) on Linux', () => {
+    const plan = onlyResource(withChatSecrets, 'Microsoft.Web/serverfarms');
+    expect(evaluate(plan.body, withChatSecrets)).toMatchObject({
+      sku: { name: 'FC1', tier: 'FlexConsumption' },
+      properties: { reserved: true },
+    });
+  });
+
+  it('When the app is created, then it is a Linux function app on Node 22 with identity-authenticated deployment storage', () => {
+    const site = onlyResource(withChatSecrets, 'Microsoft.Web/sites');
+    expect(evaluate(property(site.body, 'kind')!, withChatSecrets)).toBe('functionapp,linux');
+    expect(evaluate(property(site.body, 'properties.functionAppConfig.runtime')!, withChatSecrets)).toEqual({
+      name: 'node',
+      version: '22',
+    });
+    expect(evaluate(property(site.body, 'properties.httpsOnly')!, withChatSecrets)).toBe(true);
+    const deployment = property(site.body, 'properties.functionAppConfig.deployment.storage')!;
+    expect(evaluate(property(deployment, 'type')!, withChatSecrets)).toBe('blobContainer');
+    expect(evaluate(property(deployment, 'authentication.type')!, withChatSecrets)).toBe(
+      'UserAssignedIdentity',
+    );
+    expect(property(deployment, 'authentication.userAssignedIdentityResourceId')?.text).toBe('identityId');
+    expect(property(site.body, 'properties.functionAppConfig.scaleAndConcurrency')).toBeDefined();
+  });
+
+  it('When settings reach Flex Consumption, then none of the settings it rejects is among them', () => {
+    const rejectedByFlex = [
+      'FUNCTIONS_WORKER_RUNTIME',
+      'FUNCTIONS_EXTENSION_VERSION',
+      'WEBSITE_NODE_DEFAULT_VERSION',
+      'WEBSITE_RUN_FROM_PACKAGE',
+      'WEBSITE_CONTENTSHARE',
+      'WEBSITE_CONTENTAZUREFILECONNECTIONSTRING',
+      'AzureWebJobsStorage',
+    ];
+    for (const key of rejectedByFlex) expect(appSettings()).not.toHaveProperty([key]);
+  });
+
+  it('When azd deploys the "api" service, then the app carries the azd-service-name tag azure.yaml names', () => {
+    const azureYaml = readFileSync(join(projectRoot, 'azure.yaml'), 'utf8');
+    const services = /^services:\n((?:[ ]+.*\n)+)/m.exec(azureYaml)?.[1] ?? '';
+    const serviceName = /^ {2}([\w-]+):$/m.exec(services)?.[1];
+    expect(services).toMatch(/host: function/);
+    expect(services).toMatch(/language: ts/);
+    expect(serviceName).toBe(withChatSecrets.lookup('serviceName'));
+    const site = onlyResource(withChatSecrets, 'Microsoft.Web/sites');
+    expect(evaluate(property(site.body, 'tags')!, withChatSecrets)).toMatchObject({
+      'azd-service-name': serviceName,
+    });
+  });
+});
