@@ -10,4 +10,6 @@ export function health(_request: HttpRequest, _context: InvocationContext): Http
   };
 }
 
-app.http('health', { route: 'health', methods: ['GET'], authLevel: 'anonymous', handler: health });
+// The route prefix is empty (host.json) so the Service Management API can live at the root; the JSON API
+// spells its `api/` prefix in each route.
+app.http('health', { route: 'api/health', methods: ['GET'], authLevel: 'anonymous', handler: health });

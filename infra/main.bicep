@@ -106,6 +106,7 @@ var tableNames = [
   'Operations'
   'AuditLog'
   'ScopeIndex'
+  'ScopeMappings'
   'PlannedFaults'
 ]
 

@@ -54,5 +54,7 @@ export const operationRecordSchema = z.object({
   /** How many ARM resources the operation wrote or removed. */
   armResourceCount: z.number().int().optional(),
   idempotencyKey: z.string().optional(),
+  /** Commit: the Classic resources it removes, recorded before removing them so a retry removes the same. */
+  classicResources: z.array(z.object({ collection: z.string(), name: z.string() })).optional(),
 });
 export type OperationRecord = z.infer<typeof operationRecordSchema>;

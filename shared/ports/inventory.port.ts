@@ -54,3 +54,24 @@ export interface ArmInventoryStore {
   /** The resource IDs the scope's manifest lists. */
   manifest(subscriptionId: string, scopeKey: string): Promise<string[]>;
 }
+
+/** One Classic item and what it became, as the translation accounted for it when Prepare ran. */
+export interface ScopeMappingEntry {
+  classicId: string;
+  classicType: string;
+  name: string;
+  outcome: 'migrated' | 'dropped' | 'refused';
+  armIds: string[];
+  reason?: string;
+  note?: string;
+}
+
+/**
+ * The Classic → ARM mapping of each prepared scope, kept after Commit (when the Classic side is gone) for
+ * the side-by-side view and RBAC re-mapping.
+ */
+export interface ScopeMappingStore {
+  write(scopeKey: string, entries: ScopeMappingEntry[]): Promise<void>;
+  read(scopeKey: string): Promise<ScopeMappingEntry[]>;
+  remove(scopeKey: string): Promise<void>;
+}

@@ -30,3 +30,21 @@ export interface AuditLog {
   append(entry: AuditEntry): Promise<void>;
   listByScope(scopeKey: string, limit?: number): Promise<AuditEntry[]>;
 }
+
+/** The last known state of every scope that ever had an operation (a read model for listing scopes). */
+export interface ScopeIndexEntry {
+  subscriptionId: string;
+  scopeKey: string;
+  kind: string;
+  name: string;
+  state: string;
+  lastOperationId: string;
+  lastOperation: string;
+  lastStatus: string;
+  updatedAt: string;
+}
+
+export interface ScopeIndex {
+  upsert(entry: ScopeIndexEntry): Promise<void>;
+  list(subscriptionId: string): Promise<ScopeIndexEntry[]>;
+}

@@ -8,7 +8,7 @@ describe('health', () => {
   it('When GET /api/health is registered, then it is an anonymous GET route named health', () => {
     const registered = capturedApp().functions.get('health');
     const trigger = Object.values(registered?.metadata.bindings ?? {}).find((b) => b.type === 'httpTrigger');
-    expect(trigger).toMatchObject({ route: 'health', methods: ['GET'], authLevel: 'anonymous' });
+    expect(trigger).toMatchObject({ route: 'api/health', methods: ['GET'], authLevel: 'anonymous' });
   });
 
   it('When called, then it answers 200 with status ok', () => {

@@ -1,0 +1,22 @@
+import * as df from 'durable-functions';
+
+import { DurableScopeEntityGateway } from '../shared/adapters/durable/durable-scope-entity-gateway';
+import { getServices } from '../shared/composition';
+import { connectionSettings, phaseQueues } from '../shared/contracts/names';
+import { handlePhaseMessage } from '../shared/handlers/phase-message.handler';
+
+/** The Commit phase: one message at a time per scope (session id = scope key). */
+df.app.client.serviceBusQueue('migrationCommit', {
+  queueName: phaseQueues.commit,
+  connection: connectionSettings.serviceBus,
+  isSessionsEnabled: true,
+  handler: (message, client, context) =>
+    handlePhaseMessage(
+      'commit',
+      getServices(),
+      new DurableScopeEntityGateway(client),
+      getServices().config,
+      message,
+      context,
+    ),
+});

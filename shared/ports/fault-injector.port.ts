@@ -1,0 +1,28 @@
+/**
+ * Failure injection for rehearsals and tests: a planned fault fires at a named step of a phase, a given
+ * number of times, then stops. Azure documented its transient failures (`Internal server error`,
+ * `Template {name} deployment failed. CorrelationId={guid}`) and told users to retry; injecting them lets a
+ * rehearsal prove that every step converges on retry. Our feature; Azure had nothing like it.
+ */
+export type FaultKind = 'transient' | 'fatal';
+
+export interface PlannedFault {
+  scopeKey: string;
+  /** `<phase>.<step>`, e.g. `prepare.writeArm` (see the phase step lists). */
+  step: string;
+  kind: FaultKind;
+  /** How many more times it fires. */
+  remaining: number;
+  message: string;
+}
+
+export interface FaultInjector {
+  plan(fault: PlannedFault): Promise<void>;
+  /** Consumes one firing of the fault planned for this scope and step, if any. */
+  take(scopeKey: string, step: string): Promise<PlannedFault | undefined>;
+}
+
+export const noFaults: FaultInjector = {
+  plan: () => Promise.reject(new Error('Fault injection is not enabled.')),
+  take: () => Promise.resolve(undefined),
+};
