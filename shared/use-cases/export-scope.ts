@@ -14,7 +14,7 @@ import {
 } from '../adapters/service-management';
 import type { Services } from '../composition';
 import type { ArmResource, ResourceGroup } from '../domain/arm/arm-resource';
-import { scopeKey,type ScopeRef } from '../domain/scope/scope';
+import { scopeKey, type ScopeRef } from '../domain/scope/scope';
 import { resolveScope } from '../domain/scope/scope-contents';
 import { buildDeploymentTemplate, type DeploymentTemplate } from '../domain/translation/deployment-template';
 import { analyseScope } from './analyse-scope';

@@ -10,7 +10,7 @@ import type { AnalyseScope, ExistingArm, ScopeAnalysis } from './scope-analysis'
 
 /**
  * The ARM inventory an analysis needs: every resource group of the subscription (names in use) and the
- * resources of an Existing destination's group (its VNet and subnet) — without what this scope's own
+ * resources of an Existing destination's group (its VNet and subnet) and the NICs of the subscription — without what this scope's own
  * earlier Prepares wrote, so a retried Prepare neither collides with itself nor flags its own resources.
  */
 export async function loadExistingArm(
@@ -24,11 +24,23 @@ export async function loadExistingArm(
   ]);
   const ownIds = new Set(own.map((id) => id.toLowerCase()));
   const destination = options.destination;
+  // An Existing destination needs its VNet (in its group) and every NIC already in its subnets, wherever
+  // their groups are, so addresses are not handed out twice.
   const resources =
     destination?.type === 'Existing'
-      ? (await arm.listResources(scope.subscriptionId, destination.resourceGroupName)).map(
-          (stored) => stored.resource,
-        )
+      ? (
+          await Promise.all(
+            groups.map(async (group) =>
+              (await arm.listResources(scope.subscriptionId, group.name))
+                .map((stored) => stored.resource)
+                .filter(
+                  (resource) =>
+                    group.name.toLowerCase() === destination.resourceGroupName.toLowerCase() ||
+                    resource.type.toLowerCase() === 'microsoft.network/networkinterfaces',
+                ),
+            ),
+          )
+        ).flat()
       : [];
   return {
     resourceGroups: groups.filter((group) => !ownIds.has(group.id.toLowerCase())),

@@ -118,7 +118,7 @@ async function runSteps(run: PhaseRun, steps: readonly PhaseStep[]): Promise<voi
     return;
   }
   await completeEntity(run, 'succeeded');
-  await finish(run, { status: 'Succeeded', extra: stepState.notes });
+  await finish(run, { status: 'Succeeded', decision: 'started', extra: stepState.notes });
 }
 
 async function completeEntity(

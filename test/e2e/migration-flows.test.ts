@@ -1,0 +1,216 @@
+/**
+ * The migration flows through the dev host: the real function registrations, the Service Bus emulation on
+ * Azurite, the Durable entity, the Table stores. Each test works in its own subscription.
+ */
+import { randomUUID } from 'node:crypto';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { e2eEstate } from '../fixtures/e2e-estate';
+import { startDevHost, type DevHost } from '../support/devhost';
+import { MigrationApi, seedInventory } from '../support/migration-api';
+
+let host: DevHost;
+
+beforeAll(async () => {
+  host = await startDevHost();
+});
+afterAll(async () => {
+  await host?.stop();
+});
+
+async function freshEstate(): Promise<MigrationApi> {
+  const api = new MigrationApi(host.baseUrl, randomUUID());
+  await seedInventory(host.storageConnectionString, e2eEstate(api.subscriptionId));
+  return api;
+}
+
+describe('a VNet scope', () => {
+  it('When validated, prepared, aborted, prepared again and committed, then both sides show each state', async () => {
+    const api = await freshEstate();
+
+    const validation = await api.run('virtualNetwork', 'Prod-VNet', 'validate');
+    expect(validation).toMatchObject({ status: 'Succeeded', findings: [] });
+
+    const prepared = await api.run('virtualNetwork', 'Prod-VNet', 'prepare');
+    expect(prepared).toMatchObject({ status: 'Succeeded', resultingState: 'Prepared', dataPlaneEffects: [] });
+    let status = await api.status('virtualNetwork', 'Prod-VNet');
+    expect(status).toMatchObject({ state: 'Prepared', locked: true, arm: { source: 'written' } });
+    expect(status.classic).toBeDefined();
+    expect(
+      status.mapping.some((entry) => entry.classicType === 'VirtualMachine' && entry.outcome === 'migrated'),
+    ).toBe(true);
+    // The ARM side, through the ARM read API.
+    const group = await api.arm<{ name: string }>('/resourceGroups/Prod-VNet-Migrated');
+    expect(group).toMatchObject({ status: 200, body: { name: 'Prod-VNet-Migrated' } });
+    const vnet = await api.arm<{ properties: { subnets: { name: string }[] } }>(
+      '/resourceGroups/Prod-VNet-Migrated/providers/Microsoft.Network/virtualNetworks/Prod-VNet',
+    );
+    expect(vnet.body.properties.subnets.map((subnet) => subnet.name).sort()).toEqual(['app', 'web']);
+    const vm = await api.arm<{ properties: { networkProfile: { networkInterfaces: { id: string }[] } } }>(
+      '/resourceGroups/contoso-web-Migrated/providers/Microsoft.Compute/virtualMachines/web1',
+    );
+    expect(vm.status).toBe(200);
+    const nic = await fetch(
+      `${host.baseUrl}${vm.body.properties.networkProfile.networkInterfaces[0]!.id}?api-version=2016-09-01`,
+    );
+    const nicBody = (await nic.json()) as {
+      properties: { ipConfigurations: { properties: { privateIPAddress: string } }[] };
+    };
+    // A VNet migration keeps the running VMs' addresses.
+    expect(nicBody.properties.ipConfigurations[0]?.properties.privateIPAddress).toBe('10.1.1.11');
+
+    const aborted = await api.run('virtualNetwork', 'Prod-VNet', 'abort');
+    expect(aborted).toMatchObject({ status: 'Succeeded', resultingState: 'None' });
+    status = await api.status('virtualNetwork', 'Prod-VNet');
+    expect(status).toMatchObject({ state: 'None', locked: false, arm: { source: 'planned' } });
+    expect((await api.arm('/resourceGroups/Prod-VNet-Migrated')).status).toBe(404);
+    expect((await api.arm<{ value: unknown[] }>('/resourceGroups')).body.value).toEqual([]);
+
+    expect(await api.run('virtualNetwork', 'Prod-VNet', 'prepare')).toMatchObject({
+      status: 'Succeeded',
+      resultingState: 'Prepared',
+    });
+    const committed = await api.run('virtualNetwork', 'Prod-VNet', 'commit');
+    expect(committed).toMatchObject({ status: 'Succeeded', resultingState: 'Committed' });
+    expect(committed.classicResources).toEqual(
+      expect.arrayContaining([
+        { collection: 'virtualNetworks', name: 'Prod-VNet' },
+        { collection: 'cloudServices', name: 'contoso-web' },
+        { collection: 'cloudServices', name: 'contoso-app' },
+      ]),
+    );
+    status = await api.status('virtualNetwork', 'Prod-VNet');
+    expect(status).toMatchObject({ state: 'Committed', locked: false });
+    expect(status.classic).toBeUndefined();
+    expect(status.mapping.length).toBeGreaterThan(0);
+    // The Classic side no longer holds it; the ARM side owns it.
+    expect((await api.request('GET', '/api/exports/virtualNetworks/Prod-VNet/classic')).status).toBe(404);
+    const list = await api.request<{ value: { name: string; state: string }[] }>(
+      'GET',
+      '/api/migrations?kind=virtualNetworks',
+    );
+    expect(list.body.value).toContainEqual(
+      expect.objectContaining({ name: 'Prod-VNet', state: 'Committed' }),
+    );
+    const operations = status.history.operations.map((op) => op.operation);
+    expect(operations).toEqual(['commit', 'prepare', 'abort', 'prepare', 'validate']);
+  });
+
+  it('When a VNet fails validation, then Prepare fails with the findings and locks nothing', async () => {
+    const api = await freshEstate();
+    const prepared = await api.run('virtualNetwork', 'Legacy-VNet', 'prepare');
+    expect(prepared).toMatchObject({ status: 'Failed', error: { code: 'ValidationFailed' } });
+    expect(prepared.findings?.map((finding) => finding.code)).toContain('VNET_PAAS_DEPLOYMENTS');
+    expect(await api.status('virtualNetwork', 'Legacy-VNet')).toMatchObject({ state: 'None', locked: false });
+  });
+});
+
+describe('a cloud service outside any VNet', () => {
+  it('When prepared into a new VNet, then its VMs restart with new internal IPs and the reserved VIP stays', async () => {
+    const api = await freshEstate();
+    const prepared = await api.run('cloudService', 'contoso-ftp', 'prepare');
+    expect(prepared.status).toBe('Succeeded');
+    expect(prepared.dataPlaneEffects).toEqual([
+      {
+        cloudService: 'contoso-ftp',
+        virtualMachine: 'ftp1',
+        actions: ['Stop', 'Deallocate', 'Start'],
+        internalIp: { before: '100.64.0.20', after: '10.0.0.4' },
+        vip: { before: '52.20.0.7', after: '52.20.0.7' },
+      },
+      {
+        cloudService: 'contoso-ftp',
+        virtualMachine: 'ftp2',
+        actions: ['Stop', 'Deallocate', 'Start'],
+        internalIp: { before: '100.64.0.21', after: '10.0.0.5' },
+        vip: { before: '52.20.0.7', after: '52.20.0.7' },
+      },
+    ]);
+    const pip = await api.arm<{ properties: { publicIPAllocationMethod: string; ipAddress: string } }>(
+      '/resourceGroups/contoso-ftp-Migrated/providers/Microsoft.Network/publicIPAddresses/ftp-rip',
+    );
+    expect(pip.body.properties).toMatchObject({ publicIPAllocationMethod: 'Static', ipAddress: '52.20.0.7' });
+    // The Classic side shows the restarted instances at their new addresses.
+    const classic = (await api.status('cloudService', 'contoso-ftp')).classic as {
+      cloudService: { deployments: { roleInstances: { ipAddress: string }[] }[] };
+    };
+    expect(classic.cloudService.deployments[0]?.roleInstances.map((instance) => instance.ipAddress)).toEqual([
+      '10.0.0.4',
+      '10.0.0.5',
+    ]);
+
+    expect(await api.run('cloudService', 'contoso-ftp', 'abort')).toMatchObject({
+      status: 'Succeeded',
+      resultingState: 'None',
+    });
+    expect(await api.run('cloudService', 'contoso-ftp', 'prepare')).toMatchObject({
+      status: 'Succeeded',
+      resultingState: 'Prepared',
+    });
+    expect(await api.run('cloudService', 'contoso-ftp', 'commit')).toMatchObject({
+      status: 'Succeeded',
+      resultingState: 'Committed',
+    });
+  });
+
+  it('When prepared into an existing ARM VNet, then its NICs join the named subnet', async () => {
+    const api = await freshEstate();
+    await api.run('virtualNetwork', 'Prod-VNet', 'prepare');
+    await api.run('virtualNetwork', 'Prod-VNet', 'commit');
+    const destination = {
+      type: 'Existing',
+      resourceGroupName: 'Prod-VNet-Migrated',
+      virtualNetworkName: 'Prod-VNet',
+      subnetName: 'app',
+    };
+    const validation = await api.run('cloudService', 'contoso-ftp', 'validate', {
+      destination,
+      includePreflight: true,
+    });
+    expect(validation).toMatchObject({ status: 'Succeeded' });
+
+    const prepared = await api.run('cloudService', 'contoso-ftp', 'prepare', { destination });
+    expect(prepared.status).toBe('Succeeded');
+    const subnetId = `/subscriptions/${api.subscriptionId}/resourceGroups/Prod-VNet-Migrated/providers/Microsoft.Network/virtualNetworks/Prod-VNet/subnets/app`;
+    const status = await api.status('cloudService', 'contoso-ftp');
+    const nics = (
+      status.arm.resources as {
+        type: string;
+        properties: {
+          ipConfigurations: { properties: { subnet: { id: string }; privateIPAddress?: string } }[];
+        };
+      }[]
+    ).filter((resource) => resource.type === 'Microsoft.Network/networkInterfaces');
+    expect(nics).toHaveLength(2);
+    for (const nic of nics) expect(nic.properties.ipConfigurations[0]?.properties.subnet.id).toBe(subnetId);
+    // app1 holds 10.1.2.4 in that subnet: the restarted VMs get the next free addresses.
+    expect(nics.map((nic) => nic.properties.ipConfigurations[0]?.properties.privateIPAddress).sort()).toEqual(
+      ['10.1.2.5', '10.1.2.6'],
+    );
+    expect(
+      status.arm.resources.some(
+        (resource) => (resource as { type: string }).type === 'Microsoft.Network/virtualNetworks',
+      ),
+    ).toBe(false);
+    expect(await api.run('cloudService', 'contoso-ftp', 'commit')).toMatchObject({
+      status: 'Succeeded',
+      resultingState: 'Committed',
+    });
+  });
+
+  it("When the existing destination VNet does not exist, then validation says so in Azure's words", async () => {
+    const api = await freshEstate();
+    const destination = {
+      type: 'Existing',
+      resourceGroupName: 'nowhere',
+      virtualNetworkName: 'ghost',
+      subnetName: 'x',
+    };
+    const prepared = await api.run('cloudService', 'contoso-ftp', 'prepare', { destination });
+    expect(prepared.status).toBe('Failed');
+    expect(prepared.findings?.map((finding) => finding.message)).toContain(
+      'The virtual network ghost does not exist.',
+    );
+  });
+});
