@@ -96,8 +96,33 @@ export function resourceIdExpression(id: string): string {
   return `[resourceId(${[type, ...names].map(quote).join(', ')})]`;
 }
 
+/**
+ * The properties a template may set. Left out: an NSG's read-only default rules, and a VM's `osProfile`
+ * when its OS disk is attached — the migrated VM shows an osProfile (empty computerName, Key Vault
+ * secrets, WinRM; reference §3.1), but Resource Manager refuses one next to `createOption: Attach`, so a
+ * deployable template cannot carry it. Pure.
+ */
 function withoutReadOnly(resource: ArmResource): Record<string, unknown> {
-  if (resource.type !== 'Microsoft.Network/networkSecurityGroups') return resource.properties;
-  const { defaultSecurityRules: _readOnly, ...rest } = resource.properties;
-  return rest;
+  if (resource.type === 'Microsoft.Network/networkSecurityGroups') {
+    const { defaultSecurityRules: _readOnly, ...rest } = resource.properties;
+    return rest;
+  }
+  if (resource.type === 'Microsoft.Compute/virtualMachines' && attachesOsDisk(resource)) {
+    const { osProfile: _notDeployable, ...rest } = resource.properties;
+    return rest;
+  }
+  return resource.properties;
+}
+
+function attachesOsDisk(vm: ArmResource): boolean {
+  const storage = vm.properties['storageProfile'];
+  const osDisk =
+    typeof storage === 'object' && storage !== null
+      ? (storage as Record<string, unknown>)['osDisk']
+      : undefined;
+  return (
+    typeof osDisk === 'object' &&
+    osDisk !== null &&
+    (osDisk as Record<string, unknown>)['createOption'] === 'Attach'
+  );
 }

@@ -3,6 +3,7 @@
  * checks from the deployment down to disks, VNet and stand-alone resources, the destination and RBAC, then
  * the pre-flight checks only Prepare ran in Azure. Codes are unique (a test holds that). Pure.
  */
+import { armInvalidAddressPrefixRule } from './rules/arm-invalid-address-prefix.rule';
 import { armPrivateIpConflictRule } from './rules/arm-private-ip-conflict.rule';
 import { armResourceAlreadyExistsRule } from './rules/arm-resource-already-exists.rule';
 import { classicRoleAssignmentsRule } from './rules/classic-role-assignments.rule';
@@ -62,6 +63,7 @@ import { vmProvisioningTimeoutRule } from './rules/vm-provisioning-timeout.rule'
 import { vmSiteRecoveryExtensionRule } from './rules/vm-site-recovery-extension.rule';
 import { vmSnapshotExtensionRule } from './rules/vm-snapshot-extension.rule';
 import { vmStateNotMigratableRule } from './rules/vm-state-not-migratable.rule';
+import { vmSubnetNotFoundRule } from './rules/vm-subnet-not-found.rule';
 import { vmWithoutSubnetRule } from './rules/vm-without-subnet.rule';
 import { vmXmlExtensionRule } from './rules/vm-xml-extension.rule';
 import { vnetApiManagementRule } from './rules/vnet-api-management.rule';
@@ -95,6 +97,7 @@ export const ruleCatalogue = [
   vmProvisioningTimeoutRule,
   vmMultipleSubnetsRule,
   vmWithoutSubnetRule,
+  vmSubnetNotFoundRule,
   vmEndpointAclRule,
   vmBootDiagnosticsPremiumRule,
   vmAlertRulesRule,
@@ -142,6 +145,7 @@ export const ruleCatalogue = [
   quotaVirtualNetworksRule,
   armResourceAlreadyExistsRule,
   armPrivateIpConflictRule,
+  armInvalidAddressPrefixRule,
   lbEndpointSetInconsistentRule,
   lbFrontendPortConflictRule,
   lbInternalSubnetNotFoundRule,

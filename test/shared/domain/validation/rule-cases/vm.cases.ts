@@ -137,6 +137,51 @@ export const vmCases = {
       { when: 'a VM outside any VNet names no subnet', input: () => cloudServiceInput(cloudServiceEstate()) },
     ],
   },
+  VM_SUBNET_NOT_FOUND: {
+    positive: [
+      {
+        when: 'a VM names a subnet its VNet does not have',
+        input: () =>
+          vnetInput(vnetEstate({ roles: [aVnetVm('vm1', { network: { subnetNames: ['Gone'] } })] })),
+        expected: [
+          onVm(
+            'vm1',
+            'VM vm1 in HostedService svc1 references subnet Gone, which does not exist in Virtual Network vnet1.',
+          ),
+        ],
+      },
+      {
+        when: "a VM's secondary NIC names a missing subnet",
+        input: () =>
+          vnetInput(
+            vnetEstate({
+              roles: [
+                aVnetVm('vm1', {
+                  network: {
+                    networkInterfaces: [
+                      { name: 'nic2', ipConfigurations: [{ subnetName: 'Backend' }], ipForwarding: false },
+                    ],
+                  },
+                }),
+              ],
+            }),
+          ),
+        expected: [
+          onVm(
+            'vm1',
+            'VM vm1 in HostedService svc1 references subnet Backend, which does not exist in Virtual Network vnet1.',
+          ),
+        ],
+      },
+    ],
+    negative: [
+      {
+        when: 'the VM names subnets of its VNet, in another case',
+        input: () =>
+          vnetInput(vnetEstate({ roles: [aVnetVm('vm1', { network: { subnetNames: ['subnet-2'] } })] })),
+      },
+    ],
+  },
   VM_ENDPOINT_ACL: {
     positive: [
       {

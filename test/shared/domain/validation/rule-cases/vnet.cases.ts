@@ -24,6 +24,39 @@ const vnetMessage = (reason: string) =>
   onVnet(`Migration is not supported for Virtual Network vnet1 because ${reason}.`);
 
 export const vnetCases = {
+  ARM_INVALID_ADDRESS_PREFIX: {
+    positive: [
+      {
+        when: 'a subnet prefix has host bits set',
+        input: () =>
+          vnetInput(vnetEstate({}, { subnets: [{ name: 'Subnet-1', addressPrefix: '10.0.0.5/24' }] })),
+        expected: [
+          onVnet(
+            'Address prefix 10.0.0.5/24 of subnet Subnet-1 of Virtual Network vnet1 is not a valid CIDR block in Azure Resource Manager because its host bits are set; the block it denotes is 10.0.0.0/24.',
+          ),
+        ],
+      },
+      {
+        when: 'the address space is as in the recorded netcfg (192.168.2.0/16)',
+        input: () =>
+          vnetInput(
+            vnetEstate(
+              {},
+              {
+                addressSpace: ['192.168.2.0/16'],
+                subnets: [{ name: 'Subnet-1', addressPrefix: '192.168.2.0/24' }],
+              },
+            ),
+          ),
+        expected: [
+          onVnet(
+            'Address prefix 192.168.2.0/16 of Virtual Network vnet1 is not a valid CIDR block in Azure Resource Manager because its host bits are set; the block it denotes is 192.168.0.0/16.',
+          ),
+        ],
+      },
+    ],
+    negative: [{ when: 'every prefix is a network address', input: () => vnetInput(vnetEstate()) }],
+  },
   VNET_APPLICATION_GATEWAY: {
     positive: [
       {
