@@ -6,9 +6,13 @@ import { randomUUID } from 'node:crypto';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
+import { LocalServiceBusClient } from '../../shared/adapters/local-service-bus/local-service-bus-client';
+import { eventsNotifierSubscription, eventsTopic } from '../../shared/contracts/names';
+import { type OutcomeEvent, outcomeEventSchema } from '../../shared/contracts/outcome-event';
 import { e2eEstate } from '../fixtures/e2e-estate';
 import { startDevHost, type DevHost } from '../support/devhost';
 import { MigrationApi, seedInventory } from '../support/migration-api';
+import { waitFor } from '../support/wait-for';
 
 let host: DevHost;
 
@@ -24,6 +28,44 @@ async function freshEstate(): Promise<MigrationApi> {
   await seedInventory(host.storageConnectionString, e2eEstate(api.subscriptionId));
   return api;
 }
+
+// First in the file: the subscription is peeked, not drained, and holds at most the first 32 events.
+describe('events', () => {
+  it('When phases end, then a CloudEvents 1.0 event per outcome reaches the migration-events subscribers', async () => {
+    const api = await freshEstate();
+    const prepared = await api.run('cloudService', 'contoso-ftp', 'prepare');
+    const refused = await api.start('virtualNetwork', 'Legacy-VNet', 'prepare');
+    const failed = await api.finished(refused.body.operationId);
+    const bus = LocalServiceBusClient.fromConnectionString(host.storageConnectionString);
+    const events = await waitFor(
+      async () => {
+        const messages = await bus.peekMessages(
+          `${eventsTopic}/Subscriptions/${eventsNotifierSubscription}`,
+          32,
+        );
+        const mine = messages
+          .map((message) => outcomeEventSchema.safeParse(message.body))
+          .flatMap((parsed) =>
+            parsed.success && parsed.data.data.subscriptionId === api.subscriptionId ? [parsed.data] : [],
+          );
+        return mine.length >= 2 ? mine : undefined;
+      },
+      { what: 'both outcome events' },
+    );
+    const byOperation = (id: string) => events.find((event: OutcomeEvent) => event.data.operationId === id);
+    expect(byOperation(prepared.operationId)).toMatchObject({
+      specversion: '1.0',
+      type: 'Classic.Migration.PrepareSucceeded',
+      subject: `/subscriptions/${api.subscriptionId}/migrations/cloudServices/contoso-ftp`,
+      id: `${prepared.operationId}.Succeeded`,
+      data: { status: 'Succeeded', state: 'Prepared', scopeKind: 'cloudService', name: 'contoso-ftp' },
+    });
+    expect(byOperation(failed.operationId)).toMatchObject({
+      type: 'Classic.Migration.PrepareFailed',
+      data: { status: 'Failed', error: { code: 'ValidationFailed' }, findings: { errors: 1 } },
+    });
+  });
+});
 
 describe('a VNet scope', () => {
   it('When validated, prepared, aborted, prepared again and committed, then both sides show each state', async () => {
