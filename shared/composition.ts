@@ -5,6 +5,7 @@
 import { ManagedIdentityCredential } from '@azure/identity';
 import { ServiceBusClient } from '@azure/service-bus';
 
+import { DefaultSubscriptionRegistered } from './adapters/default-subscription-registration';
 import { LocalServiceBusClient } from './adapters/local-service-bus/local-service-bus-client';
 import { LocalMessageSender } from './adapters/service-bus/local-message-sender';
 import { ServiceBusMessageSender } from './adapters/service-bus/service-bus-message-sender';
@@ -12,6 +13,7 @@ import { TableArmInventoryStore } from './adapters/tables/table-arm-inventory.st
 import { TableAuditLog } from './adapters/tables/table-audit-log';
 import { TableClassicInventoryStore } from './adapters/tables/table-classic-inventory.store';
 import { TableFaultInjector } from './adapters/tables/table-fault-injector';
+import { TableManagementOperationLog } from './adapters/tables/table-management-operation-log';
 import { TableOperationStore } from './adapters/tables/table-operation.store';
 import { TableScopeIndex } from './adapters/tables/table-scope-index';
 import { TableScopeMappingStore } from './adapters/tables/table-scope-mapping.store';
@@ -20,6 +22,7 @@ import { type Config, config } from './config';
 import type { Clock, IdGenerator } from './ports/clock.port';
 import type { FaultInjector } from './ports/fault-injector.port';
 import type { ArmInventoryStore, ClassicInventoryStore, ScopeMappingStore } from './ports/inventory.port';
+import type { ManagementOperationLog } from './ports/management-operation.port';
 import type { MessageSender } from './ports/message-sender.port';
 import type { AuditLog, OperationStore, ScopeIndex } from './ports/operation.port';
 
@@ -35,6 +38,8 @@ export interface Services {
   scopeMappings: ScopeMappingStore;
   faults: FaultInjector;
   messages: MessageSender;
+  /** Service Management writes, for `GET /{subscriptionId}/operations/{requestId}`. */
+  managementOperations: ManagementOperationLog;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -56,7 +61,10 @@ export function buildServices(cfg: Config): Services {
     config: cfg,
     clock: systemClock,
     ids: randomIds,
-    classicInventory: new TableClassicInventoryStore(tables),
+    classicInventory: new DefaultSubscriptionRegistered(
+      new TableClassicInventoryStore(tables),
+      cfg.defaultSubscriptionId,
+    ),
     armInventory: new TableArmInventoryStore(tables),
     operations: new TableOperationStore(tables),
     audit: new TableAuditLog(tables),
@@ -64,6 +72,7 @@ export function buildServices(cfg: Config): Services {
     scopeMappings: new TableScopeMappingStore(tables),
     faults: new TableFaultInjector(tables),
     messages: buildMessageSender(cfg.serviceBus),
+    managementOperations: new TableManagementOperationLog(tables),
   };
 }
 

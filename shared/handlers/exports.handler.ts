@@ -9,7 +9,7 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 
 import type { Services } from '../composition';
-import { scopeKindFromPath, scopeKindPaths,type ScopeRef } from '../domain/scope/scope';
+import { scopeKindFromPath, scopeKindPaths, type ScopeRef } from '../domain/scope/scope';
 import { exportArmTemplates, exportClassicConfiguration } from '../use-cases/export-scope';
 import { json, jsonError } from './http-responses';
 import { subscriptionOf } from './request-context';

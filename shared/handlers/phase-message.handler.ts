@@ -48,6 +48,8 @@ export async function handlePhaseMessage(
       analyse: analyseScope,
       faults: services.faults,
       log: (line) => context.log(line),
+      // The `crash` fault: die like a crashed worker, so the host restarts it and the message comes back.
+      crash: () => process.exit(137),
     },
     command,
     {

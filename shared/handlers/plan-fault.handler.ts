@@ -1,9 +1,9 @@
 /**
- * `POST /api/admin/faults` `{ scopeKind, name, step, kind: "transient"|"fatal", times?, message? }`
+ * `POST /api/admin/faults` `{ scopeKind, name, step, kind: "transient"|"fatal"|"crash", times?, message? }`
  * (`?subscriptionId=…`) → 201: the next `times` runs of that phase step on that scope fail. For
  * rehearsals and tests (see ports/fault-injector.port.ts). Steps: `prepare.translate`,
  * `prepare.dataPlane`, `prepare.writeArm`, `commit.recordScope`, `commit.commitArm`,
- * `commit.removeClassic`, `abort.removeArm`.
+ * `commit.removeClassic`, `abort.removeArm`, and `<phase>.finish` (after the last step).
  */
 import { randomUUID } from 'node:crypto';
 
@@ -13,22 +13,22 @@ import { z } from 'zod';
 import type { Services } from '../composition';
 import { scopeKey, scopeKindFromPath, scopeKindSchema } from '../domain/scope/scope';
 import { phaseSteps } from '../use-cases/phases/phase-steps';
+import { finishCheckpoint } from '../use-cases/phases/run-phase';
 import { invalidInput, json, jsonError, readJsonBody } from './http-responses';
 import { subscriptionOf } from './request-context';
 
-export const faultableSteps = Object.entries(phaseSteps).flatMap(([phase, steps]) =>
-  steps.map((step) => `${phase}.${step.name}`),
-);
+export const faultableSteps = Object.entries(phaseSteps).flatMap(([phase, steps]) => [
+  ...steps.map((step) => `${phase}.${step.name}`),
+  `${phase}.${finishCheckpoint}`,
+]);
 
 const bodySchema = z.object({
   scopeKind: z.string(),
   name: z.string().min(1),
-  step: z
-    .string()
-    .refine((step) => faultableSteps.includes(step), {
-      message: `must be one of ${faultableSteps.join(', ')}`,
-    }),
-  kind: z.enum(['transient', 'fatal']),
+  step: z.string().refine((step) => faultableSteps.includes(step), {
+    message: `must be one of ${faultableSteps.join(', ')}`,
+  }),
+  kind: z.enum(['transient', 'fatal', 'crash']),
   times: z.number().int().min(1).max(100).default(1),
   message: z.string().min(1).optional(),
 });

@@ -4,7 +4,13 @@
  * `Template {name} deployment failed. CorrelationId={guid}`) and told users to retry; injecting them lets a
  * rehearsal prove that every step converges on retry. Our feature; Azure had nothing like it.
  */
-export type FaultKind = 'transient' | 'fatal';
+/**
+ * - transient: the step throws a retryable fault (the message is redelivered);
+ * - fatal: the step fails for good (the operation fails with Azure's template-deployment text);
+ * - crash: the worker process dies on the spot (the host restarts it; the message lock expires and the
+ *   message is redelivered) — the "crash at any point" of DESIGN §3.
+ */
+export type FaultKind = 'transient' | 'fatal' | 'crash';
 
 export interface PlannedFault {
   scopeKey: string;

@@ -18,6 +18,9 @@ export {
   parseServiceManagementDocument,
 } from './parse-service-management-document';
 export { identifyWriteBody, type WriteBody } from './requests/identify-write-body';
+export { type CreateDeploymentOptions, parseCreateDeployment } from './requests/parse-create-deployment';
+export { parseCreateHostedService } from './requests/parse-create-hosted-service';
+export { parseDataDiskRequest } from './requests/parse-data-disk-request';
 export { parseDeploymentNetworkResource } from './requests/parse-deployment-network-resource';
 export type { Result } from './result';
 export { type DeploymentSerializeOptions, serializeDeployment } from './serialize/serialize-deployment';

@@ -4,7 +4,7 @@
  */
 import type { TableClient } from '@azure/data-tables';
 
-import type { FaultInjector, PlannedFault } from '../../ports/fault-injector.port';
+import type { FaultInjector, FaultKind, PlannedFault } from '../../ports/fault-injector.port';
 import { orUndefinedOn404, statusOf, type TableService } from './table-service';
 
 export const faultsTable = 'PlannedFaults';
@@ -34,7 +34,7 @@ export class TableFaultInjector implements FaultInjector {
     const client = await this.#client();
     for (;;) {
       const row = await orUndefinedOn404(() =>
-        client.getEntity<{ kind: 'transient' | 'fatal'; remaining: number; message: string }>(scopeKey, step),
+        client.getEntity<{ kind: FaultKind; remaining: number; message: string }>(scopeKey, step),
       );
       if (!row || row.remaining <= 0) return undefined;
       try {

@@ -28,6 +28,8 @@ export interface PhaseDeps {
   faults: FaultInjector;
   wait?: Partial<WaitOptions>;
   log: (message: string) => void;
+  /** Ends the process at once (fault kind `crash`); the host restarts the worker. */
+  crash?: (reason: string) => never;
 }
 
 /** How the trigger delivered the message: the last delivery must not throw a transient fault. */

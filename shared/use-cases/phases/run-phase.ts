@@ -82,9 +82,7 @@ async function runSteps(run: PhaseRun, steps: readonly PhaseStep[]): Promise<voi
   const stepState: StepState = { notes: {} };
   try {
     for (const [index, step] of steps.entries()) {
-      const fault = await deps.faults.take(run.scopeKey, `${command.operation}.${step.name}`);
-      if (fault?.kind === 'transient') throw new TransientFault('InjectedTransientFault', fault.message);
-      if (fault?.kind === 'fatal') throw new OperationFault('InjectedFault', fault.message);
+      await injectFault(run, step.name);
       await step.run(run, stepState);
       await deps.entity.signal(run.scopeKey, {
         type: 'progress',
@@ -95,6 +93,7 @@ async function runSteps(run: PhaseRun, steps: readonly PhaseStep[]): Promise<voi
         now: deps.services.clock.now().toISOString(),
       });
     }
+    await injectFault(run, finishCheckpoint);
   } catch (caught) {
     const error = ensureError(caught);
     const lastDelivery = run.delivery.deliveryCount >= run.delivery.maxDeliveryCount;
@@ -119,6 +118,25 @@ async function runSteps(run: PhaseRun, steps: readonly PhaseStep[]): Promise<voi
   }
   await completeEntity(run, 'succeeded');
   await finish(run, { status: 'Succeeded', decision: 'started', extra: stepState.notes });
+}
+
+/** The checkpoint after the last step, before the entity hears the outcome (`<phase>.finish`). */
+export const finishCheckpoint = 'finish';
+
+/** Fires the fault planned for this step of this scope, if any (see ports/fault-injector.port.ts). */
+async function injectFault(run: PhaseRun, stepName: string): Promise<void> {
+  const fault = await run.deps.faults.take(run.scopeKey, `${run.command.operation}.${stepName}`);
+  if (!fault) return;
+  switch (fault.kind) {
+    case 'transient':
+      throw new TransientFault('InjectedTransientFault', fault.message);
+    case 'fatal':
+      throw new OperationFault('InjectedFault', fault.message);
+    case 'crash':
+      run.deps.log(`${run.command.operation} ${run.command.operationId}: injected crash at ${stepName}`);
+      if (run.deps.crash) run.deps.crash(fault.message);
+      throw new TransientFault('InjectedCrash', `${fault.message} (no process to crash here)`);
+  }
 }
 
 async function completeEntity(

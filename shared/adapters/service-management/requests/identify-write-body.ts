@@ -31,7 +31,7 @@ export type WriteBody =
   | { kind: 'Role'; roleName: string }
   | { kind: 'DataDisk'; lun?: number; diskName?: string; mediaLink?: string }
   | { kind: 'StartRole' | 'ShutdownRole' | 'RestartRole'; postShutdownAction?: string }
-  | { kind: 'StartRoles' | 'ShutdownRoles'; roleNames: string[] };
+  | { kind: 'StartRoles' | 'ShutdownRoles'; roleNames: string[]; postShutdownAction?: string };
 
 export function identifyWriteBody(
   xml: string | Uint8Array,
@@ -105,11 +105,14 @@ export function identifyWriteBody(
         });
       }
       case 'StartRolesOperation':
-      case 'ShutdownRolesOperation':
+      case 'ShutdownRolesOperation': {
+        const postShutdownAction = text(root, 'PostShutdownAction');
         return ok({
           kind: root.localName === 'StartRolesOperation' ? 'StartRoles' : 'ShutdownRoles',
           roleNames: roleNames('Roles', 'Name'),
+          ...(postShutdownAction === undefined ? {} : { postShutdownAction }),
         });
+      }
       default:
         return unsupported(root);
     }
