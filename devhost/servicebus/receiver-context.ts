@@ -1,0 +1,41 @@
+/** What a Service Bus receiver needs to know about its entity and its surroundings. */
+import { MessageEnvelope } from '../../shared/adapters/local-service-bus/message-envelope';
+import { StorageClients } from '../../shared/adapters/local-service-bus/storage-clients';
+import { Logger } from '../logging/logger';
+import { DuplicateDetector } from './duplicate-detector';
+import { EntityProperties } from './entity-properties';
+
+export interface ReceiverContext {
+  entityPath: string;
+  properties: EntityProperties;
+  /** host.json `maxAutoLockRenewalDuration`. */
+  maxRenewalMs: number;
+  storage: StorageClients;
+  duplicates: DuplicateDetector;
+  logger: Logger;
+}
+
+/**
+ * Runs the messages through whatever consumes them (a function, or an entity batch). Resolving completes the
+ * messages; rejecting abandons them.
+ */
+export type DeliverMessages = (envelopes: MessageEnvelope[]) => Promise<void>;
+
+/** Service Bus keeps the error description short; so do we (first line, bounded). */
+export function errorDescription(error: unknown): string {
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return text.split('\n')[0]?.slice(0, 1024) ?? '';
+}
+
+export function lockSeconds(lockDurationMs: number): number {
+  return Math.max(1, Math.ceil(lockDurationMs / 1000));
+}
+
+/** JSON.parse that answers undefined instead of throwing (queue text written by someone else). */
+export function tryParseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
