@@ -109,7 +109,8 @@ export async function scopeStatus(
   };
 }
 
-function progressView(progress: Progress, running: RunningOperation, now: Date): ProgressView {
+/** Progress of the running operation: percent of steps done, elapsed time, and an ETA extrapolated from the pace so far. */
+export function progressView(progress: Progress, running: RunningOperation, now: Date): ProgressView {
   const elapsedSeconds = Math.max(0, (now.getTime() - Date.parse(running.startedAt)) / 1000);
   const percent = progress.total === 0 ? 0 : Math.round((progress.done / progress.total) * 100);
   const eta =

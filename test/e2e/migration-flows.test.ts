@@ -9,8 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LocalServiceBusClient } from '../../shared/adapters/local-service-bus/local-service-bus-client';
 import { eventsNotifierSubscription, eventsTopic } from '../../shared/contracts/names';
 import { type OutcomeEvent, outcomeEventSchema } from '../../shared/contracts/outcome-event';
+import type { TemplateExport } from '../../shared/use-cases/export-scope';
 import { e2eEstate } from '../fixtures/e2e-estate';
-import { startDevHost, type DevHost } from '../support/devhost';
+import { validateDeploymentTemplate } from '../support/arm-schema-validator';
+import { type DevHost,startDevHost } from '../support/devhost';
 import { MigrationApi, seedInventory } from '../support/migration-api';
 import { waitFor } from '../support/wait-for';
 
@@ -254,5 +256,55 @@ describe('a cloud service outside any VNet', () => {
     expect(prepared.findings?.map((finding) => finding.message)).toContain(
       'The virtual network ghost does not exist.',
     );
+  });
+});
+
+describe('exports', () => {
+  it('When a prepared scope is exported, then each resource group gets a template the official schema accepts', async () => {
+    const api = await freshEstate();
+    const planned = await api.request<TemplateExport>(
+      'GET',
+      '/api/exports/virtualNetworks/Prod-VNet/template',
+    );
+    expect(planned.body.source).toBe('planned');
+    await api.run('virtualNetwork', 'Prod-VNet', 'prepare');
+    const written = await api.request<TemplateExport>(
+      'GET',
+      '/api/exports/virtualNetworks/Prod-VNet/template',
+    );
+    expect(written.body.source).toBe('written');
+    expect(written.body.resourceGroups.map((group) => group.name).sort()).toEqual([
+      'Prod-VNet-Migrated',
+      'contoso-app-Migrated',
+      'contoso-web-Migrated',
+    ]);
+    for (const group of written.body.resourceGroups)
+      expect(validateDeploymentTemplate(group.template)).toEqual({ valid: true, errors: [] });
+    const one = await api.request<{ resources: unknown[] }>(
+      'GET',
+      '/api/exports/virtualNetworks/Prod-VNet/template?resourceGroup=contoso-web-migrated',
+    );
+    expect(one.headers.get('content-disposition')).toBe(
+      'attachment; filename="contoso-web-Migrated.template.json"',
+    );
+    expect(one.body.resources.length).toBeGreaterThan(0);
+  });
+
+  it('When the Classic configuration is exported, then it is the Service Management document, and it imports back', async () => {
+    const api = await freshEstate();
+    const exported = await api.request<string>('GET', '/api/exports/cloudServices/contoso-ftp/classic');
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toMatch(/^application\/xml/);
+    expect(exported.body).toMatch(/^<HostedService xmlns="http:\/\/schemas.microsoft.com\/windowsazure"/);
+    const reimported = await fetch(`${host.baseUrl}/api/inventory/import?subscriptionId=${randomUUID()}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/xml' },
+      body: exported.body,
+    });
+    expect(reimported.status).toBe(200);
+    expect(await reimported.json()).toMatchObject({
+      kind: 'HostedService',
+      counts: { cloudServices: 1, virtualMachines: 2 },
+    });
   });
 });
