@@ -4,32 +4,18 @@
  */
 import { randomUUID } from 'node:crypto';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { LocalServiceBusClient } from '../../shared/adapters/local-service-bus/local-service-bus-client';
 import { eventsNotifierSubscription, eventsTopic } from '../../shared/contracts/names';
 import { type OutcomeEvent, outcomeEventSchema } from '../../shared/contracts/outcome-event';
 import type { TemplateExport } from '../../shared/use-cases/export-scope';
-import { e2eEstate } from '../fixtures/e2e-estate';
 import { validateDeploymentTemplate } from '../support/arm-schema-validator';
-import { type DevHost,startDevHost } from '../support/devhost';
-import { MigrationApi, seedInventory } from '../support/migration-api';
+import { useDevHost } from '../support/e2e-host';
 import { waitFor } from '../support/wait-for';
 
-let host: DevHost;
-
-beforeAll(async () => {
-  host = await startDevHost();
-});
-afterAll(async () => {
-  await host?.stop();
-});
-
-async function freshEstate(): Promise<MigrationApi> {
-  const api = new MigrationApi(host.baseUrl, randomUUID());
-  await seedInventory(host.storageConnectionString, e2eEstate(api.subscriptionId));
-  return api;
-}
+const e2e = useDevHost();
+const freshEstate = () => e2e.freshEstate();
 
 // First in the file: the subscription is peeked, not drained, and holds at most the first 32 events.
 describe('events', () => {
@@ -38,7 +24,7 @@ describe('events', () => {
     const prepared = await api.run('cloudService', 'contoso-ftp', 'prepare');
     const refused = await api.start('virtualNetwork', 'Legacy-VNet', 'prepare');
     const failed = await api.finished(refused.body.operationId);
-    const bus = LocalServiceBusClient.fromConnectionString(host.storageConnectionString);
+    const bus = LocalServiceBusClient.fromConnectionString(e2e.host.storageConnectionString);
     const events = await waitFor(
       async () => {
         const messages = await bus.peekMessages(
@@ -96,7 +82,7 @@ describe('a VNet scope', () => {
     );
     expect(vm.status).toBe(200);
     const nic = await fetch(
-      `${host.baseUrl}${vm.body.properties.networkProfile.networkInterfaces[0]!.id}?api-version=2016-09-01`,
+      `${e2e.host.baseUrl}${vm.body.properties.networkProfile.networkInterfaces[0]!.id}?api-version=2016-09-01`,
     );
     const nicBody = (await nic.json()) as {
       properties: { ipConfigurations: { properties: { privateIPAddress: string } }[] };
@@ -296,11 +282,14 @@ describe('exports', () => {
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-type')).toMatch(/^application\/xml/);
     expect(exported.body).toMatch(/^<HostedService xmlns="http:\/\/schemas.microsoft.com\/windowsazure"/);
-    const reimported = await fetch(`${host.baseUrl}/api/inventory/import?subscriptionId=${randomUUID()}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/xml' },
-      body: exported.body,
-    });
+    const reimported = await fetch(
+      `${e2e.host.baseUrl}/api/inventory/import?subscriptionId=${randomUUID()}`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/xml' },
+        body: exported.body,
+      },
+    );
     expect(reimported.status).toBe(200);
     expect(await reimported.json()).toMatchObject({
       kind: 'HostedService',

@@ -5,32 +5,19 @@
 import { randomUUID } from 'node:crypto';
 
 import { TableClient } from '@azure/data-tables';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { LocalServiceBusClient } from '../../shared/adapters/local-service-bus/local-service-bus-client';
 import { faultsTable } from '../../shared/adapters/tables/table-fault-injector';
 import { phaseQueues } from '../../shared/contracts/names';
 import type { PhaseCommand } from '../../shared/contracts/phase-command';
 import { scopeKey, type ScopeKind } from '../../shared/domain/scope/scope';
-import { e2eEstate } from '../fixtures/e2e-estate';
-import { type DevHost, startDevHost } from '../support/devhost';
-import { MigrationApi, seedInventory } from '../support/migration-api';
+import { useDevHost } from '../support/e2e-host';
+import type { MigrationApi } from '../support/migration-api';
 import { waitFor } from '../support/wait-for';
 
-let host: DevHost;
-
-beforeAll(async () => {
-  host = await startDevHost();
-});
-afterAll(async () => {
-  await host?.stop();
-});
-
-async function freshEstate(): Promise<MigrationApi> {
-  const api = new MigrationApi(host.baseUrl, randomUUID());
-  await seedInventory(host.storageConnectionString, e2eEstate(api.subscriptionId));
-  return api;
-}
+const e2e = useDevHost();
+const freshEstate = () => e2e.freshEstate();
 
 async function planFault(
   api: MigrationApi,
@@ -56,7 +43,7 @@ async function faultRemaining(
   name: string,
   step: string,
 ): Promise<number> {
-  const client = TableClient.fromConnectionString(host.storageConnectionString, faultsTable, {
+  const client = TableClient.fromConnectionString(e2e.host.storageConnectionString, faultsTable, {
     allowInsecureConnection: true,
   });
   const row = await client.getEntity<{ remaining: number }>(
@@ -88,7 +75,7 @@ describe('duplicated commands', () => {
     const api = await freshEstate();
     const started = await api.start('cloudService', 'contoso-ftp', 'validate');
     const first = await api.finished(started.body.operationId);
-    const bus = LocalServiceBusClient.fromConnectionString(host.storageConnectionString);
+    const bus = LocalServiceBusClient.fromConnectionString(e2e.host.storageConnectionString);
     const scope = { subscriptionId: api.subscriptionId, kind: 'cloudService' as const, name: 'contoso-ftp' };
     const command: PhaseCommand = {
       v: 1,

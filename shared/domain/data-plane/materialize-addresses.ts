@@ -19,10 +19,10 @@ import type { Deployment, RoleInstance, VirtualIp } from '../classic/compute.sch
 import type { ClassicInventory } from '../classic/inventory.schema';
 import { sameName } from '../classic/names';
 import { virtualMachinesOf } from '../classic/virtual-machines';
+import { addressesOf, parseCidr } from '../network/ipv4';
 import type { ScopeContents } from '../scope/scope-contents';
 import { virtualMachineClassicId } from '../translation/classic-ids';
 import type { TranslationResult } from '../translation/translation-result';
-import { addressesOf, parseCidr } from './ipv4';
 
 export interface DataPlaneEffectRecord {
   cloudService: string;

@@ -4,8 +4,7 @@
  * "ends in a failed state" when migrated (reference §3.3, D8). Azure found out during Prepare; this
  * pre-flight check finds it first. Ours.
  */
-import { parseCidr } from '../../data-plane/ipv4';
-import { formatIpv4, parseIpv4 } from '../../data-plane/ipv4';
+import { formatIpv4, parseCidr, parseIpv4 } from '../../network/ipv4';
 import { scopeSubject } from '../support/scope-subjects';
 import { allProfiles } from '../validation-profile';
 import { defineRule } from '../validation-rule';

@@ -2,8 +2,8 @@
  * Load-balancer rule validity (D1 §2.6): an internal load balancer's static frontend address must lie in
  * its subnet's prefix. Ours.
  */
+import { cidrContains } from '../../network/ipv4';
 import { internalLoadBalancerPlacements } from '../support/internal-load-balancer-subnets';
-import { cidrContains } from '../support/ipv4';
 import { deploymentsOf, deploymentSubject } from '../support/scope-subjects';
 import { allProfiles } from '../validation-profile';
 import { defineRule } from '../validation-rule';

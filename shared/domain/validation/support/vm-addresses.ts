@@ -3,7 +3,7 @@
  * migration) and the addresses its instance last reported. Pure.
  */
 import type { VirtualMachine } from '../../classic/virtual-machines';
-import { parseIpv4 } from './ipv4';
+import { parseIpv4 } from '../../network/ipv4';
 
 export function privateAddressesOf(vm: VirtualMachine): string[] {
   const addresses = [
