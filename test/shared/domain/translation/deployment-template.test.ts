@@ -53,10 +53,14 @@ describe('buildDeploymentTemplate', () => {
 
   it('When a VM attaches its OS disk, then the template leaves out the osProfile ARM would refuse, and the resource keeps it', () => {
     const template = buildDeploymentTemplate('web-Migrated', result.resources);
-    const vm = template.resources.find((r) => r.type === 'Microsoft.Compute/virtualMachines' && r.name === 'web1');
+    const vm = template.resources.find(
+      (r) => r.type === 'Microsoft.Compute/virtualMachines' && r.name === 'web1',
+    );
     expect(vm?.properties).toHaveProperty('storageProfile.osDisk.createOption', 'Attach');
     expect(vm?.properties).not.toHaveProperty('osProfile');
-    const resource = result.resources.find((r) => r.type === 'Microsoft.Compute/virtualMachines' && r.name === 'web1');
+    const resource = result.resources.find(
+      (r) => r.type === 'Microsoft.Compute/virtualMachines' && r.name === 'web1',
+    );
     expect(resource?.properties).toHaveProperty('osProfile.computerName', '');
   });
 
