@@ -80,14 +80,15 @@ export async function startMigration(
   const alreadyKnown = operationId ? await services.operations.get(operationId) : undefined;
   if (!alreadyKnown && !idempotencyKey) {
     const state = await entity.read(key);
-    if (action.data !== 'validate' && state) {
-      const decision = decideStart(state.state, action.data);
+    if (action.data !== 'validate') {
+      // A scope the entity has never seen is in state None.
+      const decision = decideStart(state?.state ?? 'None', action.data);
       if (decision.kind === 'refuse') {
         const { code, message } = refusal(decision.code, {
           operation: action.data,
-          state: state.state,
+          state: state?.state ?? 'None',
           scopeLabel: describeScope(scope),
-          ...(state.running ? { inFlight: state.running } : {}),
+          ...(state?.running ? { inFlight: state.running } : {}),
         });
         return jsonError(409, code, message);
       }

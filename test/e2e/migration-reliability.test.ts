@@ -218,6 +218,29 @@ describe('failures injected at each step, then retried', () => {
   });
 });
 
+describe('refusals at the door', () => {
+  it('When Commit or Abort is asked of a scope never prepared, then the answer is 409 NotPrepared at once', async () => {
+    const api = await freshEstate();
+    for (const action of ['commit', 'abort']) {
+      const response = await api.start('virtualNetwork', 'Prod-VNet', action);
+      expect(response.status).toBe(409);
+      expect(response.body.error).toMatchObject({ code: 'NotPrepared' });
+      expect(response.body.error?.message).toContain("virtualNetwork 'Prod-VNet'");
+    }
+    expect((await api.status('virtualNetwork', 'Prod-VNet')).history.operations).toEqual([]);
+  });
+
+  it("When the scope does not exist, then the answer is 404 with Azure's not-found text", async () => {
+    const api = await freshEstate();
+    const response = await api.start('storageAccount', 'nosuchaccount', 'prepare');
+    expect(response.status).toBe(404);
+    expect(response.body.error).toEqual({
+      code: 'ResourceNotFound',
+      message: "The storage account 'nosuchaccount' was not found.",
+    });
+  });
+});
+
 describe('concurrent operations on one scope', () => {
   it('When five prepares race, then exactly one runs and the others get a clear answer', async () => {
     const api = await freshEstate();

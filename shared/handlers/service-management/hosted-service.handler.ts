@@ -37,7 +37,7 @@ export function getHostedService(
     if (!service) return errorResponse(hostedServiceNotFound(serviceName), requestId);
     const body = embedDetail
       ? serializeHostedService(service, { roleMigrationStates: roleMigrationStates(service, stateOf) })
-      : serializeHostedService({ ...service, deployments: [] });
+      : serializeHostedService(service, { embedDetail: false });
     return xmlResponse(200, body, requestId);
   });
 }

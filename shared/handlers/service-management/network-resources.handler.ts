@@ -6,7 +6,8 @@
  * (§2.2), so none is written.
  *
  * Details: an NSG shows its rules, and a route table its routes, only when asked for the full detail level
- * (as the SDKs' `get` / `getRouteTableWithDetails` ask); the lists never show them.
+ * (as the SDKs' `get` / `getRouteTableWithDetails` ask); otherwise, and in the lists, the element is left
+ * out (not written empty), so a reader — our import included — can tell "not listed" from "none".
  */
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 
@@ -46,15 +47,15 @@ const reservedIps: Listing<ClassicInventory['reservedIps'][number]> = {
 const networkSecurityGroups: Listing<ClassicInventory['networkSecurityGroups'][number]> = {
   kind: 'networkSecurityGroup',
   items: (inventory) => inventory.networkSecurityGroups,
-  list: (nsgs) => serializeNetworkSecurityGroups(nsgs.map((nsg) => ({ ...nsg, rules: [] }))),
-  one: (nsg, full) => serializeNetworkSecurityGroup(full ? nsg : { ...nsg, rules: [] }),
+  list: (nsgs) => serializeNetworkSecurityGroups(nsgs, { withRules: false }),
+  one: (nsg, full) => serializeNetworkSecurityGroup(nsg, { withRules: full }),
 };
 
 const routeTables: Listing<ClassicInventory['routeTables'][number]> = {
   kind: 'routeTable',
   items: (inventory) => inventory.routeTables,
-  list: (tables) => serializeRouteTables(tables.map((table) => ({ ...table, routes: [] }))),
-  one: (table, full) => serializeRouteTable(full ? table : { ...table, routes: [] }),
+  list: (tables) => serializeRouteTables(tables, { withRoutes: false }),
+  one: (table, full) => serializeRouteTable(table, { withRoutes: full }),
 };
 
 export const getReservedIps = (deps: Deps, request: HttpRequest, context?: InvocationContext) =>

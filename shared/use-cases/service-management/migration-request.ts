@@ -75,38 +75,13 @@ export async function requestMigration(
     deploymentName !== undefined && !holdsDeployment(inventory, scope.name, deploymentName);
 
   if (request.operation === 'validate') {
-    const findings =
-      deploymentMissing && deploymentName !== undefined
-        ? deploymentNotFoundRule.check({
-            inventory,
-            scope: { ...scope, name: deploymentName },
-            contents: undefined,
-            profile: request.options.profile ?? defaultValidationProfile,
-          })
-        : analyseScope({
-            inventory,
-            scope,
-            options: request.options,
-            includePreflight: request.options.includePreflight ?? false,
-            existingArm: await loadExistingArm(deps.armInventory, scope, request.options),
-          }).findings;
-    await deps.audit.append({
-      at: deps.clock.now().toISOString(),
-      scopeKey: scopeKey(scope),
-      operationId: request.requestId,
-      actor: request.requestedBy,
-      source: 'serviceManagement',
-      action: 'validate',
-      outcome: findings.some((finding) => finding.severity === 'Error') ? 'Validation failed' : 'Succeeded',
-      detail: `from ${request.origin}`,
-    });
+    const findings = await validateNow(deps, request, inventory, deploymentMissing);
     return { kind: 'validated', findings };
   }
 
-  // A scope without an entity never had an operation: it is in None.
   const state = await deps.entity.read(scopeKey(scope));
   // Once a scope has moved on from None its Classic resources may already be leaving (Commit); the
-  // entity knows the scope, so only a scope it never saw must exist in Classic.
+  // entity knows the scope, so only a scope it never saw (no entity: state None) must exist in Classic.
   if (!state || state.state === 'None') {
     if (deploymentMissing || !resolveScope(inventory, scope)) {
       return { kind: 'notFound', scope, name: deploymentName ?? scope.name };
@@ -135,6 +110,46 @@ export async function requestMigration(
   });
   if (started.kind === 'enqueueFailed') return { kind: 'enqueueFailed', message: started.message };
   return { kind: 'accepted', operationId: started.operation.operationId };
+}
+
+/**
+ * Azure's Validate: the Classic-only checks (pre-flight ones only when asked for), synchronously, audited.
+ * A deployment path naming a deployment the cloud service does not hold is the recorded not-found message
+ * about that deployment name.
+ */
+async function validateNow(
+  deps: MigrationRequestDeps,
+  request: ServiceManagementMigrationRequest,
+  inventory: ClassicInventory,
+  deploymentMissing: boolean,
+): Promise<Finding[]> {
+  const { scope, options } = request;
+  const findings =
+    deploymentMissing && request.deploymentName !== undefined
+      ? deploymentNotFoundRule.check({
+          inventory,
+          scope: { ...scope, name: request.deploymentName },
+          contents: undefined,
+          profile: options.profile ?? defaultValidationProfile,
+        })
+      : analyseScope({
+          inventory,
+          scope,
+          options,
+          includePreflight: options.includePreflight ?? false,
+          existingArm: await loadExistingArm(deps.armInventory, scope, options),
+        }).findings;
+  await deps.audit.append({
+    at: deps.clock.now().toISOString(),
+    scopeKey: scopeKey(scope),
+    operationId: request.requestId,
+    actor: request.requestedBy,
+    source: 'serviceManagement',
+    action: 'validate',
+    outcome: findings.some((finding) => finding.severity === 'Error') ? 'Validation failed' : 'Succeeded',
+    detail: `from ${request.origin}`,
+  });
+  return findings;
 }
 
 function holdsDeployment(inventory: ClassicInventory, serviceName: string, deploymentName: string): boolean {

@@ -12,9 +12,18 @@ import { listNode } from './list-node';
 import { namespaces } from './root-attributes';
 import { deploymentNode, type DeploymentSerializeOptions } from './serialize-deployment';
 
+export interface HostedServiceSerializeOptions extends DeploymentSerializeOptions {
+  /**
+   * Write `Deployments` (Get Hosted Service Properties with `embed-detail=true`). Default true. Without
+   * embed-detail Azure wrote no `Deployments` element at all, and a reader tells "not listed" from "none"
+   * by its absence (see `cloudServicesWithoutDeployments`).
+   */
+  embedDetail?: boolean;
+}
+
 export function serializeHostedService(
   service: CloudService,
-  options: DeploymentSerializeOptions = {},
+  options: HostedServiceSerializeOptions = {},
 ): string {
   const bag = new UnknownBag(service.unknownElements);
   const propertiesBag = bag.child('HostedServiceProperties');
@@ -39,9 +48,11 @@ export function serializeHostedService(
         ],
         propertiesBag,
       ),
-      listNode('HostedService', 'Deployments', 'Deployment', service.deployments, bag, (deployment) =>
-        deploymentNode(deployment, options),
-      ),
+      options.embedDetail === false
+        ? undefined
+        : listNode('HostedService', 'Deployments', 'Deployment', service.deployments, bag, (deployment) =>
+            deploymentNode(deployment, options),
+          ),
     ],
     bag,
     namespaces,

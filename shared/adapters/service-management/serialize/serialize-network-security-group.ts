@@ -17,21 +17,39 @@ import {
 import { listNode } from './list-node';
 import { namespaces } from './root-attributes';
 
-export function serializeNetworkSecurityGroup(nsg: NetworkSecurityGroup): string {
-  return renderCompact(networkSecurityGroupNode(nsg, namespaces));
+export interface NetworkSecurityGroupSerializeOptions {
+  /**
+   * Write `Rules` (`detaillevel=Full`). Default true. Without it Azure wrote no `Rules` element, and a
+   * reader tells "not listed" from "none" by its absence (see `networkSecurityGroupsWithoutRules`).
+   */
+  withRules?: boolean;
 }
 
-export function serializeNetworkSecurityGroups(nsgs: readonly NetworkSecurityGroup[]): string {
+export function serializeNetworkSecurityGroup(
+  nsg: NetworkSecurityGroup,
+  options: NetworkSecurityGroupSerializeOptions = {},
+): string {
+  return renderCompact(networkSecurityGroupNode(nsg, options, namespaces));
+}
+
+export function serializeNetworkSecurityGroups(
+  nsgs: readonly NetworkSecurityGroup[],
+  options: NetworkSecurityGroupSerializeOptions = {},
+): string {
   return renderCompact(
     element(
       'NetworkSecurityGroups',
-      nsgs.map((nsg) => networkSecurityGroupNode(nsg)),
+      nsgs.map((nsg) => networkSecurityGroupNode(nsg, options)),
       namespaces,
     ),
   );
 }
 
-function networkSecurityGroupNode(nsg: NetworkSecurityGroup, attributes: Attributes = {}): ElementNode {
+function networkSecurityGroupNode(
+  nsg: NetworkSecurityGroup,
+  options: NetworkSecurityGroupSerializeOptions,
+  attributes: Attributes = {},
+): ElementNode {
   const bag = new UnknownBag(nsg.unknownElements);
   return orderedElement(
     'NetworkSecurityGroup',
@@ -41,26 +59,28 @@ function networkSecurityGroupNode(nsg: NetworkSecurityGroup, attributes: Attribu
       leaf('Label', nsg.label),
       leaf('Location', nsg.location),
       leaf('State', nsg.state),
-      listNode('NetworkSecurityGroup', 'Rules', 'Rule', nsg.rules, bag, (rule, ruleBag) =>
-        orderedElement(
-          'Rule',
-          networkSecurityRuleOrder,
-          [
-            leaf('Name', rule.name),
-            leaf('Type', rule.type),
-            leaf('Priority', rule.priority),
-            leaf('Action', rule.action),
-            leaf('SourceAddressPrefix', rule.sourceAddressPrefix),
-            leaf('SourcePortRange', rule.sourcePortRange),
-            leaf('DestinationAddressPrefix', rule.destinationAddressPrefix),
-            leaf('DestinationPortRange', rule.destinationPortRange),
-            leaf('Protocol', rule.protocol),
-            leaf('State', rule.state),
-            leaf('IsDefault', rule.isDefault ? 'true' : undefined),
-          ],
-          ruleBag,
-        ),
-      ),
+      options.withRules === false
+        ? undefined
+        : listNode('NetworkSecurityGroup', 'Rules', 'Rule', nsg.rules, bag, (rule, ruleBag) =>
+            orderedElement(
+              'Rule',
+              networkSecurityRuleOrder,
+              [
+                leaf('Name', rule.name),
+                leaf('Type', rule.type),
+                leaf('Priority', rule.priority),
+                leaf('Action', rule.action),
+                leaf('SourceAddressPrefix', rule.sourceAddressPrefix),
+                leaf('SourcePortRange', rule.sourcePortRange),
+                leaf('DestinationAddressPrefix', rule.destinationAddressPrefix),
+                leaf('DestinationPortRange', rule.destinationPortRange),
+                leaf('Protocol', rule.protocol),
+                leaf('State', rule.state),
+                leaf('IsDefault', rule.isDefault ? 'true' : undefined),
+              ],
+              ruleBag,
+            ),
+          ),
     ],
     bag,
     attributes,

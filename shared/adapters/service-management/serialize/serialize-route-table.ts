@@ -13,21 +13,36 @@ import {
 import { listNode } from './list-node';
 import { namespaces } from './root-attributes';
 
-export function serializeRouteTable(table: RouteTable): string {
-  return renderCompact(routeTableNode(table, namespaces));
+export interface RouteTableSerializeOptions {
+  /**
+   * Write `RouteList` (`detailLevel=Full`). Default true. Without it the route list is left out, and a
+   * reader tells "not listed" from "none" by its absence (see `routeTablesWithoutRoutes`).
+   */
+  withRoutes?: boolean;
 }
 
-export function serializeRouteTables(tables: readonly RouteTable[]): string {
+export function serializeRouteTable(table: RouteTable, options: RouteTableSerializeOptions = {}): string {
+  return renderCompact(routeTableNode(table, options, namespaces));
+}
+
+export function serializeRouteTables(
+  tables: readonly RouteTable[],
+  options: RouteTableSerializeOptions = {},
+): string {
   return renderCompact(
     element(
       'RouteTables',
-      tables.map((table) => routeTableNode(table)),
+      tables.map((table) => routeTableNode(table, options)),
       namespaces,
     ),
   );
 }
 
-function routeTableNode(table: RouteTable, attributes: Attributes = {}): ElementNode {
+function routeTableNode(
+  table: RouteTable,
+  options: RouteTableSerializeOptions,
+  attributes: Attributes = {},
+): ElementNode {
   const bag = new UnknownBag(table.unknownElements);
   return orderedElement(
     'RouteTable',
@@ -36,23 +51,25 @@ function routeTableNode(table: RouteTable, attributes: Attributes = {}): Element
       leaf('Name', table.name),
       leaf('Label', table.label),
       leaf('Location', table.location),
-      listNode('RouteTable', 'RouteList', 'Route', table.routes, bag, (route, routeBag) =>
-        orderedElement(
-          'Route',
-          routeOrder,
-          [
-            leaf('Name', route.name),
-            leaf('AddressPrefix', route.addressPrefix),
+      options.withRoutes === false
+        ? undefined
+        : listNode('RouteTable', 'RouteList', 'Route', table.routes, bag, (route, routeBag) =>
             orderedElement(
-              'NextHopType',
-              nextHopTypeOrder,
-              [leaf('Type', route.nextHopType), leaf('IpAddress', route.nextHopIpAddress)],
-              routeBag.child('NextHopType'),
+              'Route',
+              routeOrder,
+              [
+                leaf('Name', route.name),
+                leaf('AddressPrefix', route.addressPrefix),
+                orderedElement(
+                  'NextHopType',
+                  nextHopTypeOrder,
+                  [leaf('Type', route.nextHopType), leaf('IpAddress', route.nextHopIpAddress)],
+                  routeBag.child('NextHopType'),
+                ),
+              ],
+              routeBag,
             ),
-          ],
-          routeBag,
-        ),
-      ),
+          ),
     ],
     bag,
     attributes,

@@ -124,7 +124,7 @@ describe('When a management-plane write body arrives', () => {
     [
       'Shutdown Roles',
       `<ShutdownRolesOperation ${ns}><Roles><Name>vm1</Name><Name>vm2</Name></Roles><PostShutdownAction>Stopped</PostShutdownAction></ShutdownRolesOperation>`,
-      { kind: 'ShutdownRoles', roleNames: ['vm1', 'vm2'] },
+      { kind: 'ShutdownRoles', roleNames: ['vm1', 'vm2'], postShutdownAction: 'Stopped' },
     ],
   ])('then %s is recognised', (_name, xml, expected) => {
     expect(valueOf(identifyWriteBody(xml))).toEqual(expected);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 
 import { buildMigrationPlan } from '../../../../shared/domain/plan/migration-plan';
-import { translateScope } from '../../../../shared/domain/translation/translate-scope';
 import { cloudServiceClassicId } from '../../../../shared/domain/translation/classic-ids';
+import { translateScope } from '../../../../shared/domain/translation/translate-scope';
 import {
   cloudServiceEstate,
   type Estate,

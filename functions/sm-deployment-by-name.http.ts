@@ -1,0 +1,14 @@
+import * as df from 'durable-functions';
+
+import { DurableScopeEntityGateway } from '../shared/adapters/durable/durable-scope-entity-gateway';
+import { getServices } from '../shared/composition';
+import { getDeploymentByName } from '../shared/handlers/service-management/deployment.handler';
+
+/** Service Management: Get Deployment by name, with each role's MigrationState. */
+df.app.client.http('smGetDeploymentByName', {
+  route: '{subscriptionId}/services/hostedservices/{serviceName}/deployments/{deploymentName}',
+  methods: ['GET'],
+  authLevel: 'function',
+  handler: (request, client, context) =>
+    getDeploymentByName(getServices(), new DurableScopeEntityGateway(client), request, context),
+});

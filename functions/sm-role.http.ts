@@ -1,0 +1,21 @@
+import * as df from 'durable-functions';
+
+import { DurableScopeEntityGateway } from '../shared/adapters/durable/durable-scope-entity-gateway';
+import { getServices } from '../shared/composition';
+import { deleteRole } from '../shared/handlers/service-management/delete-role.handler';
+import { getRole } from '../shared/handlers/service-management/role.handler';
+
+/** Service Management: Get Role (with MigrationState) and Delete Role (refused while the VM is under migration). */
+df.app.client.http('smRole', {
+  route:
+    '{subscriptionId}/services/hostedservices/{serviceName}/deployments/{deploymentName}/roles/{roleName}',
+  methods: ['GET', 'DELETE'],
+  authLevel: 'function',
+  handler: (request, client, context) =>
+    (request.method === 'DELETE' ? deleteRole : getRole)(
+      getServices(),
+      new DurableScopeEntityGateway(client),
+      request,
+      context,
+    ),
+});

@@ -1,0 +1,27 @@
+/**
+ * The service's `Services` for handler tests, as the composition root builds them on the test run's
+ * Azurite (the real Table stores), with the phase queues recorded instead of sent, a fixed clock and
+ * ids that are unique across tests.
+ */
+import { inject } from 'vitest';
+
+import { buildServices, type Services } from '../../shared/composition';
+import { parseConfig } from '../../shared/config';
+import { RecordingMessageSender } from '../fakes/recording-message-sender';
+
+export interface TestServices extends Services {
+  messages: RecordingMessageSender;
+}
+
+export function testServices(now = new Date('2026-01-02T03:04:05.000Z')): TestServices {
+  const config = parseConfig({
+    AzureWebJobsStorage: inject('azuriteConnectionString'),
+    DEVHOST_SERVICE_BUS: 'azurite',
+  });
+  return {
+    ...buildServices(config),
+    clock: { now: () => now },
+    ids: { newId: () => crypto.randomUUID() },
+    messages: new RecordingMessageSender(),
+  };
+}
