@@ -35,10 +35,42 @@ export async function runPhase(deps: PhaseDeps, command: PhaseCommand, delivery:
       : current,
   );
   if (command.operation === 'validate') {
-    await finish(run, await runValidate(run));
+    await runValidatePhase(run);
     return;
   }
   await runStatefulPhase(run, command.operation);
+}
+
+/**
+ * Validate goes through the entity like every phase (it records the operation id) but never holds the
+ * scope. Validation has no side effects, so a redelivery simply validates again for the record's findings.
+ */
+async function runValidatePhase(run: PhaseRun): Promise<void> {
+  const { deps, command } = run;
+  const decision = await requestDecision(
+    deps.entity,
+    run.scopeKey,
+    {
+      type: 'request',
+      operationId: command.operationId,
+      operation: 'validate',
+      now: deps.services.clock.now().toISOString(),
+      leaseSeconds: deps.services.config.operationLeaseSeconds,
+      requestedBy: command.requestedBy,
+      scopeLabel: describeScope(command.scope),
+    },
+    waitOptions(deps),
+  );
+  const outcome = await runValidate(run);
+  if (decision.decision === 'started') {
+    await completeEntity(
+      run,
+      outcome.status === 'Succeeded' ? 'succeeded' : 'failed',
+      outcome.error?.code,
+      outcome.error?.message,
+    );
+  }
+  await finish(run, { ...outcome, decision: 'started' });
 }
 
 async function runStatefulPhase(run: PhaseRun, operation: 'prepare' | 'commit' | 'abort'): Promise<void> {
@@ -73,7 +105,7 @@ async function runStatefulPhase(run: PhaseRun, operation: 'prepare' | 'commit' |
     await runSteps(run, phaseSteps[operation]);
     return;
   }
-  await finish(run, await outcomeOf(run, decision));
+  await finish(run, outcomeOf(decision));
 }
 
 /** Runs the phase's steps, then tells the entity how it went. */
@@ -174,7 +206,7 @@ export interface PhaseOutcome {
 }
 
 /** The outcome of an operation the entity already answered (a redelivery, a refusal, a no-op). */
-async function outcomeOf(run: PhaseRun, decision: Decision): Promise<PhaseOutcome> {
+function outcomeOf(decision: Decision): PhaseOutcome {
   switch (decision.decision) {
     case 'succeeded':
     case 'noop':
@@ -196,11 +228,13 @@ async function outcomeOf(run: PhaseRun, decision: Decision): Promise<PhaseOutcom
         decision: decision.decision,
         error: { code: decision.code ?? 'Failed', message: decision.message ?? 'The operation failed.' },
       };
-    case 'started': {
-      // Only reachable for validate, which never holds the scope.
-      const record = await run.deps.services.operations.get(run.command.operationId);
-      return { status: record?.error ? 'Failed' : 'Succeeded', decision: 'started' };
-    }
+    case 'started':
+      // Not reachable: a started operation runs its steps (runStatefulPhase) or validates (runValidatePhase).
+      return {
+        status: 'Failed',
+        decision: 'started',
+        error: { code: 'InternalServerError', message: 'Internal server error' },
+      };
   }
 }
 
