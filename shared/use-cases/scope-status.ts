@@ -28,7 +28,10 @@ export interface ScopeStatus {
   state: MigrationState;
   locked: boolean;
   lockedSince?: string;
-  running?: RunningOperation;
+  running?: RunningOperation & {
+    /** The lease ran out: the next command (or a force release) abandons the operation as failed. */
+    leaseExpired: boolean;
+  };
   progress?: ProgressView;
   validation?: { findings: Finding[]; blocking: boolean; refusal?: { code: string; message: string } };
   plan?: MigrationPlan;
@@ -57,6 +60,7 @@ export async function scopeStatus(
     services.armInventory.manifest(scope.subscriptionId, key),
   ]);
   const state = entityState?.state ?? 'None';
+  const now = services.clock.now();
   // The options of the latest Prepare or Validate (e.g. an Existing destination) shape the plan shown.
   const options =
     operations.find((op) => op.operation === 'prepare' || op.operation === 'validate')?.options ?? {};
@@ -79,13 +83,19 @@ export async function scopeStatus(
           existingResourceGroups: existingArm.resourceGroups.map((group) => group.name),
         })
       : undefined;
-  const now = services.clock.now();
   return {
     scope: { ...scope, kindPath: scopeKindPaths[scope.kind], key },
     state,
     locked: isLocked(state),
     ...(entityState?.lockedSince ? { lockedSince: entityState.lockedSince } : {}),
-    ...(entityState?.running ? { running: entityState.running } : {}),
+    ...(entityState?.running
+      ? {
+          running: {
+            ...entityState.running,
+            leaseExpired: now.getTime() >= Date.parse(entityState.running.leaseUntil),
+          },
+        }
+      : {}),
     ...(entityState?.progress && entityState.running
       ? { progress: progressView(entityState.progress, entityState.running, now) }
       : {}),

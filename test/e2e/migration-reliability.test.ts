@@ -279,3 +279,60 @@ describe('concurrent operations on one scope', () => {
     } else expect(abort.body.error?.code).toMatch(/NotPrepared|OperationInProgress/);
   });
 });
+
+describe('force release', () => {
+  it('When an operation holds a scope (its worker gone), then an operator releases it with a reason, audited, and Prepare can run again', async () => {
+    const api = await freshEstate();
+    const key = scopeKey({ subscriptionId: api.subscriptionId, kind: 'virtualNetwork', name: 'Prod-VNet' });
+    // A Prepare whose worker vanished: the entity holds it, and nothing will ever complete it.
+    const signal = await fetch(
+      `${e2e.host.baseUrl}/runtime/webhooks/durabletask/entities/migrationScope/${key}?op=request`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          operationId: 'lost-run',
+          operation: 'prepare',
+          now: new Date().toISOString(),
+          scopeLabel: 'Prod-VNet',
+        }),
+      },
+    );
+    expect(signal.status).toBe(202);
+    await waitFor(
+      async () => (await api.status('virtualNetwork', 'Prod-VNet')).state === 'Preparing' || undefined,
+    );
+
+    const noReason = await api.request('POST', '/api/admin/migrations/virtualNetworks/Prod-VNet/release', {});
+    expect(noReason.status).toBe(400);
+    const released = await api.request<{ state: string; message: string }>(
+      'POST',
+      '/api/admin/migrations/virtualNetworks/Prod-VNet/release',
+      { reason: 'worker lost during maintenance' },
+      { 'x-ms-client-principal-name': 'ops@contoso.com' },
+    );
+    expect(released).toMatchObject({ status: 200, body: { state: 'PrepareFailed' } });
+    expect(released.body.message).toContain('lost-run');
+    const status = await api.status('virtualNetwork', 'Prod-VNet');
+    expect(status.history.audit).toContainEqual(
+      expect.objectContaining({
+        action: 'forceRelease',
+        actor: 'ops@contoso.com',
+        outcome: 'Succeeded',
+        detail: expect.stringContaining('worker lost during maintenance'),
+      }),
+    );
+    expect(await api.run('virtualNetwork', 'Prod-VNet', 'prepare')).toMatchObject({
+      status: 'Succeeded',
+      resultingState: 'Prepared',
+    });
+    // Nothing left to release.
+    expect(
+      (
+        await api.request('POST', '/api/admin/migrations/virtualNetworks/Prod-VNet/release', {
+          reason: 'again',
+        })
+      ).status,
+    ).toBe(409);
+  });
+});
