@@ -24,12 +24,15 @@ import {
 import { storageStatus } from '../../shared/adapters/local-service-bus/storage-clients';
 import { activeQueueName } from '../../shared/adapters/local-service-bus/storage-names';
 import { describeError } from '../logging/logger';
-import { PollingBackoff, Wakeable } from '../worker/polling-backoff';
+import { PollingBackoff } from '../worker/polling-backoff';
+import { ReceiveLoop } from '../worker/receive-loop';
 import { LockRenewal } from './lock-renewal';
 import {
   DeliverMessages,
   errorDescription,
+  isDuplicateDelivery,
   lockSeconds,
+  receiveLocked,
   ReceiverContext,
   tryParseJson,
 } from './receiver-context';
@@ -43,13 +46,7 @@ interface ReceivedItem {
 export class QueueReceiver {
   readonly #context: ReceiverContext;
   readonly #deliver: DeliverMessages;
-  readonly #concurrency: number;
-  readonly #backoff: PollingBackoff;
-  readonly #wakeable = new Wakeable();
-  #queue: QueueClient | undefined;
-  #active = 0;
-  #stopped = false;
-  #loop: Promise<void> | undefined;
+  readonly #loop: ReceiveLoop<ReceivedItem>;
 
   constructor(
     context: ReceiverContext,
@@ -59,63 +56,26 @@ export class QueueReceiver {
   ) {
     this.#context = context;
     this.#deliver = deliver;
-    this.#concurrency = concurrency;
-    this.#backoff = new PollingBackoff(50, maxPollingIntervalMs);
+    this.#loop = new ReceiveLoop({
+      room: (active) => concurrency - active,
+      backoff: new PollingBackoff(50, maxPollingIntervalMs),
+      logger: context.logger,
+      receiveFailedMessage: `Receiving from '${context.entityPath}' failed; retrying.`,
+      handleFailedMessage: `Settling a message of '${context.entityPath}' failed.`,
+    });
   }
 
   async start(): Promise<void> {
-    this.#queue = await this.#context.storage.queue(activeQueueName(this.#context.entityPath));
-    this.#loop = this.#run(this.#queue);
+    const queue = await this.#context.storage.queue(activeQueueName(this.#context.entityPath));
+    this.#loop.start({
+      receive: (room) => receiveLocked(queue, this.#context.properties.lockDurationMs, room),
+      handle: (item) => this.#handle(queue, item),
+    });
   }
 
   /** Stops receiving; messages being handled finish and are settled by their own promises. */
   async stop(): Promise<void> {
-    this.#stopped = true;
-    this.#wakeable.wake();
-    await this.#loop;
-  }
-
-  async #run(queue: QueueClient): Promise<void> {
-    const lock = lockSeconds(this.#context.properties.lockDurationMs);
-    while (!this.#stopped) {
-      const free = this.#concurrency - this.#active;
-      if (free <= 0) {
-        await this.#wakeable.sleep(1_000);
-        continue;
-      }
-      let items: ReceivedItem[];
-      try {
-        const received = await queue.receiveMessages({
-          numberOfMessages: Math.min(free, 32),
-          visibilityTimeout: lock,
-        });
-        items = received.receivedMessageItems;
-      } catch (error) {
-        this.#context.logger.warn(`Receiving from '${this.#context.entityPath}' failed; retrying.`, {
-          error: describeError(error),
-        });
-        await this.#wakeable.sleep(this.#backoff.nextDelayMs());
-        continue;
-      }
-      if (items.length === 0) {
-        await this.#wakeable.sleep(this.#backoff.nextDelayMs());
-        continue;
-      }
-      this.#backoff.reset();
-      for (const item of items) {
-        this.#active++;
-        void this.#handle(queue, item)
-          .catch((error: unknown) =>
-            this.#context.logger.error(`Settling a message of '${this.#context.entityPath}' failed.`, {
-              error: describeError(error),
-            }),
-          )
-          .finally(() => {
-            this.#active--;
-            this.#wakeable.wake();
-          });
-      }
-    }
+    await this.#loop.stop();
   }
 
   async #handle(queue: QueueClient, item: ReceivedItem): Promise<void> {
@@ -163,22 +123,9 @@ export class QueueReceiver {
         lockSeconds(properties.lockDurationMs),
       )
     ).popReceipt as string;
-    if (properties.requiresDuplicateDetection) {
-      const verdict = await this.#context.duplicates.check(
-        entityPath,
-        delivered,
-        properties.duplicateDetectionWindowMs,
-      );
-      if (verdict === 'duplicate') {
-        logger.info(
-          `Message '${delivered.messageId}' on '${entityPath}' is a duplicate within the detection window; dropped.`,
-          {
-            event: 'duplicateDropped',
-          },
-        );
-        await queue.deleteMessage(item.messageId, popReceipt);
-        return;
-      }
+    if (await isDuplicateDelivery(this.#context, delivered)) {
+      await queue.deleteMessage(item.messageId, popReceipt);
+      return;
     }
     const renewal = new LockRenewal(
       async () => {

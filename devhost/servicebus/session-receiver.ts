@@ -32,12 +32,15 @@ import {
 } from '../../shared/adapters/local-service-bus/storage-clients';
 import { activeQueueName } from '../../shared/adapters/local-service-bus/storage-names';
 import { describeError } from '../logging/logger';
-import { PollingBackoff, Wakeable } from '../worker/polling-backoff';
+import { PollingBackoff } from '../worker/polling-backoff';
+import { ReceiveLoop } from '../worker/receive-loop';
 import { LockRenewal } from './lock-renewal';
 import {
   DeliverMessages,
   errorDescription,
+  isDuplicateDelivery,
   lockSeconds,
+  receiveLocked,
   ReceiverContext,
   tryParseJson,
 } from './receiver-context';
@@ -62,11 +65,7 @@ export class SessionReceiver {
   readonly #options: SessionReceiverOptions;
   readonly #store: SessionStore;
   readonly #locks: SessionLocks;
-  readonly #backoff: PollingBackoff;
-  readonly #wakeable = new Wakeable();
-  #active = 0;
-  #stopped = false;
-  #loop: Promise<void> | undefined;
+  readonly #loop: ReceiveLoop<Token>;
 
   constructor(
     context: ReceiverContext,
@@ -79,65 +78,26 @@ export class SessionReceiver {
     this.#options = options;
     this.#store = new SessionStore(context.storage);
     this.#locks = locks;
-    this.#backoff = new PollingBackoff(50, options.maxPollingIntervalMs);
+    this.#loop = new ReceiveLoop({
+      room: (active) => options.maxConcurrentSessions - active,
+      backoff: new PollingBackoff(50, options.maxPollingIntervalMs),
+      logger: context.logger,
+      receiveFailedMessage: `Receiving session tokens of '${context.entityPath}' failed; retrying.`,
+      handleFailedMessage: `Handling a session of '${context.entityPath}' failed.`,
+    });
   }
 
   async start(): Promise<void> {
     const queue = await this.#context.storage.queue(activeQueueName(this.#context.entityPath));
     await this.#store.messages();
-    this.#loop = this.#run(queue);
+    this.#loop.start({
+      receive: (room) => receiveLocked(queue, this.#context.properties.lockDurationMs, room),
+      handle: (token) => this.#handleToken(queue, token),
+    });
   }
 
   async stop(): Promise<void> {
-    this.#stopped = true;
-    this.#wakeable.wake();
-    await this.#loop;
-  }
-
-  async #run(queue: QueueClient): Promise<void> {
-    const lock = lockSeconds(this.#context.properties.lockDurationMs);
-    while (!this.#stopped) {
-      const free = this.#options.maxConcurrentSessions - this.#active;
-      if (free <= 0) {
-        await this.#wakeable.sleep(1_000);
-        continue;
-      }
-      let tokens: Token[];
-      try {
-        const received = await queue.receiveMessages({
-          numberOfMessages: Math.min(free, 32),
-          visibilityTimeout: lock,
-        });
-        tokens = received.receivedMessageItems;
-      } catch (error) {
-        this.#context.logger.warn(
-          `Receiving session tokens of '${this.#context.entityPath}' failed; retrying.`,
-          {
-            error: describeError(error),
-          },
-        );
-        await this.#wakeable.sleep(this.#backoff.nextDelayMs());
-        continue;
-      }
-      if (tokens.length === 0) {
-        await this.#wakeable.sleep(this.#backoff.nextDelayMs());
-        continue;
-      }
-      this.#backoff.reset();
-      for (const token of tokens) {
-        this.#active++;
-        void this.#handleToken(queue, token)
-          .catch((error: unknown) =>
-            this.#context.logger.error(`Handling a session of '${this.#context.entityPath}' failed.`, {
-              error: describeError(error),
-            }),
-          )
-          .finally(() => {
-            this.#active--;
-            this.#wakeable.wake();
-          });
-      }
-    }
+    await this.#loop.stop();
   }
 
   async #handleToken(queue: QueueClient, token: Token): Promise<void> {
@@ -185,7 +145,7 @@ export class SessionReceiver {
         await renewal.stop();
       }
       if (held.lost) return;
-      if (this.#stopped) {
+      if (this.#loop.stopped) {
         keepToken = true;
         await held.release();
         break;
@@ -215,7 +175,7 @@ export class SessionReceiver {
   /** Delivers the session's ready messages in order until none is left, the lock is lost, or we stop. */
   async #drain(lock: HeldSessionLock): Promise<void> {
     const { entityPath, properties, logger } = this.#context;
-    while (!lock.lost && !this.#stopped) {
+    while (!lock.lost && !this.#loop.stopped) {
       const now = Date.now();
       const head = await this.#store.head(entityPath, lock.sessionId, this.#options.batchSize);
       const readyCount = head.findIndex((message) => activationTime(message.envelope) > now);
@@ -290,22 +250,9 @@ export class SessionReceiver {
       if (isConcurrencyConflict(error)) return 'lockLost';
       throw error;
     }
-    if (properties.requiresDuplicateDetection) {
-      const verdict = await this.#context.duplicates.check(
-        entityPath,
-        delivered.envelope,
-        properties.duplicateDetectionWindowMs,
-      );
-      if (verdict === 'duplicate') {
-        logger.info(
-          `Message '${envelope.messageId}' on '${entityPath}' is a duplicate within the detection window; dropped.`,
-          {
-            event: 'duplicateDropped',
-          },
-        );
-        await this.#settle(() => this.#store.remove(delivered));
-        return undefined;
-      }
+    if (await isDuplicateDelivery(this.#context, delivered.envelope)) {
+      await this.#settle(() => this.#store.remove(delivered));
+      return undefined;
     }
     return delivered;
   }

@@ -17,7 +17,8 @@ import { describeError, Logger } from '../logging/logger';
 import { LockRenewal } from '../servicebus/lock-renewal';
 import { HostedFunction } from '../worker/function-catalog';
 import { FunctionInvoker } from '../worker/function-invoker';
-import { PollingBackoff, Wakeable } from '../worker/polling-backoff';
+import { PollingBackoff } from '../worker/polling-backoff';
+import { ReceiveLoop } from '../worker/receive-loop';
 
 /** The queues extension hides fetched messages for 10 minutes and renews that while the function runs. */
 const fetchVisibilityMs = 10 * 60_000;
@@ -39,11 +40,7 @@ export class StorageQueueListener {
   readonly #settings: HostSettings['queues'];
   readonly #invoker: FunctionInvoker;
   readonly #logger: Logger;
-  readonly #backoff: PollingBackoff;
-  readonly #wakeable = new Wakeable();
-  #active = 0;
-  #stopped = false;
-  #loop: Promise<void> | undefined;
+  readonly #loop: ReceiveLoop<ReceivedQueueMessage>;
 
   constructor(
     fn: HostedFunction,
@@ -59,58 +56,31 @@ export class StorageQueueListener {
     this.#settings = settings;
     this.#invoker = invoker;
     this.#logger = logger;
-    this.#backoff = new PollingBackoff(100, settings.maxPollingIntervalMs);
+    this.#loop = new ReceiveLoop({
+      // The next batch is fetched once no more than newBatchThreshold messages are in flight.
+      room: (active) => (active > settings.newBatchThreshold ? 0 : settings.batchSize),
+      backoff: new PollingBackoff(100, settings.maxPollingIntervalMs),
+      logger,
+      receiveFailedMessage: `Receiving from queue '${queue.name}' failed; retrying.`,
+      handleFailedMessage: `Settling a message of queue '${queue.name}' failed.`,
+    });
   }
 
   start(): void {
-    this.#loop = this.#run();
+    this.#loop.start({
+      receive: async (room) => {
+        const received = await this.#queue.receiveMessages({
+          numberOfMessages: room,
+          visibilityTimeout: fetchVisibilityMs / 1000,
+        });
+        return received.receivedMessageItems;
+      },
+      handle: (item) => this.#handle(item),
+    });
   }
 
   async stop(): Promise<void> {
-    this.#stopped = true;
-    this.#wakeable.wake();
-    await this.#loop;
-  }
-
-  async #run(): Promise<void> {
-    while (!this.#stopped) {
-      if (this.#active > this.#settings.newBatchThreshold) {
-        await this.#wakeable.sleep(1_000);
-        continue;
-      }
-      let items: ReceivedQueueMessage[];
-      try {
-        const received = await this.#queue.receiveMessages({
-          numberOfMessages: this.#settings.batchSize,
-          visibilityTimeout: fetchVisibilityMs / 1000,
-        });
-        items = received.receivedMessageItems;
-      } catch (error) {
-        this.#logger.warn(`Receiving from queue '${this.#queue.name}' failed; retrying.`, {
-          error: describeError(error),
-        });
-        await this.#wakeable.sleep(this.#backoff.nextDelayMs());
-        continue;
-      }
-      if (items.length === 0) {
-        await this.#wakeable.sleep(this.#backoff.nextDelayMs());
-        continue;
-      }
-      this.#backoff.reset();
-      for (const item of items) {
-        this.#active++;
-        void this.#handle(item)
-          .catch((error: unknown) =>
-            this.#logger.error(`Settling a message of queue '${this.#queue.name}' failed.`, {
-              error: describeError(error),
-            }),
-          )
-          .finally(() => {
-            this.#active--;
-            this.#wakeable.wake();
-          });
-      }
-    }
+    await this.#loop.stop();
   }
 
   async #handle(item: ReceivedQueueMessage): Promise<void> {

@@ -9,32 +9,13 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 
 import type { Services } from '../composition';
-import { scopeKindFromPath, scopeKindPaths, type ScopeRef } from '../domain/scope/scope';
 import { exportArmTemplates, exportClassicConfiguration } from '../use-cases/export-scope';
 import { json, jsonError } from './http-responses';
-import { subscriptionOf } from './request-context';
 import { notFoundMessage } from './scope-not-found';
-
-function scopeOf(services: Services, request: HttpRequest): ScopeRef | HttpResponseInit {
-  const segment = request.params.scopeKind ?? '';
-  const kind = scopeKindFromPath(segment);
-  if (!kind)
-    return jsonError(
-      404,
-      'UnknownScopeKind',
-      `'${segment}' is not a scope kind. Use ${Object.values(scopeKindPaths).join(', ')}.`,
-    );
-  return {
-    subscriptionId: subscriptionOf(request, services.config.defaultSubscriptionId),
-    kind,
-    name: request.params.name ?? '',
-  };
-}
-
-const isScope = (value: ScopeRef | HttpResponseInit): value is ScopeRef => 'kind' in value;
+import { isScope, scopeOfRequest } from './scope-of-request';
 
 export async function exportTemplates(services: Services, request: HttpRequest): Promise<HttpResponseInit> {
-  const scope = scopeOf(services, request);
+  const scope = scopeOfRequest(services, request);
   if (!isScope(scope)) return scope;
   const exported = await exportArmTemplates(services, scope);
   if (!exported) return jsonError(404, 'ResourceNotFound', notFoundMessage(scope));
@@ -54,7 +35,7 @@ export async function exportTemplates(services: Services, request: HttpRequest):
 }
 
 export async function exportClassic(services: Services, request: HttpRequest): Promise<HttpResponseInit> {
-  const scope = scopeOf(services, request);
+  const scope = scopeOfRequest(services, request);
   if (!isScope(scope)) return scope;
   const exported = await exportClassicConfiguration(services, scope);
   if (!exported) {

@@ -10,11 +10,12 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 
 import type { Services } from '../composition';
-import { describeScope, scopeKey, scopeKindFromPath, scopeKindPaths } from '../domain/scope/scope';
+import { describeScope, scopeKey } from '../domain/scope/scope';
 import type { ScopeEntityGateway } from '../ports/scope-entity.port';
 import { waitForDecision } from '../use-cases/scope-decision';
 import { invalidInput, json, jsonError, readJsonBody } from './http-responses';
-import { callerOf, originOf, subscriptionOf } from './request-context';
+import { callerOf, originOf } from './request-context';
+import { isScope, scopeOfRequest } from './scope-of-request';
 
 const bodySchema = z.object({ reason: z.string().trim().min(1, 'say why the operation is released') });
 
@@ -23,24 +24,13 @@ export async function forceRelease(
   entity: ScopeEntityGateway,
   request: HttpRequest,
 ): Promise<HttpResponseInit> {
-  const segment = request.params.scopeKind ?? '';
-  const kind = scopeKindFromPath(segment);
-  if (!kind)
-    return jsonError(
-      404,
-      'UnknownScopeKind',
-      `'${segment}' is not a scope kind. Use ${Object.values(scopeKindPaths).join(', ')}.`,
-    );
+  const scope = scopeOfRequest(services, request);
+  if (!isScope(scope)) return scope;
   const body = await readJsonBody(request);
   if (body === undefined) return jsonError(400, 'InvalidJson', 'The request body is not valid JSON.');
   const parsed = bodySchema.safeParse(body);
   if (!parsed.success) return invalidInput('release request', parsed.error);
 
-  const scope = {
-    subscriptionId: subscriptionOf(request, services.config.defaultSubscriptionId),
-    kind,
-    name: request.params.name ?? '',
-  };
   const key = scopeKey(scope);
   const operationId = randomUUID();
   const actor = callerOf(request);

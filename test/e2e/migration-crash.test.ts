@@ -16,6 +16,9 @@ import { e2eEstate } from '../fixtures/e2e-estate';
 import { type DevHost, startDevHost } from '../support/devhost';
 import { MigrationApi, seedInventory } from '../support/migration-api';
 
+// A crash costs a worker restart and a lock expiry; on a loaded 2-core machine that can take a while.
+const recoveryMs = 110_000;
+
 let host: DevHost;
 
 beforeAll(async () => {
@@ -54,7 +57,7 @@ describe('a worker crash in the middle of a phase', () => {
       const api = new MigrationApi(host.baseUrl, randomUUID());
       await seedInventory(host.storageConnectionString, e2eEstate(api.subscriptionId));
       await crashAt(api, 'cloudService', 'contoso-ftp', step);
-      const prepared = await api.run('cloudService', 'contoso-ftp', 'prepare');
+      const prepared = await api.run('cloudService', 'contoso-ftp', 'prepare', {}, recoveryMs);
       expect(prepared).toMatchObject({
         status: 'Succeeded',
         resultingState: 'Prepared',
@@ -65,6 +68,7 @@ describe('a worker crash in the middle of a phase', () => {
       expect(status.arm.resources).toHaveLength(7);
       expect(status.history.operations).toHaveLength(1);
     },
+    recoveryMs + 10_000,
   );
 
   it.each(['commit.removeClassic', 'commit.finish', 'abort.removeArm'])(
@@ -75,7 +79,7 @@ describe('a worker crash in the middle of a phase', () => {
       await api.run('virtualNetwork', 'Prod-VNet', 'prepare');
       await crashAt(api, 'virtualNetwork', 'Prod-VNet', step);
       const phase = step.split('.')[0] ?? '';
-      const done = await api.run('virtualNetwork', 'Prod-VNet', phase);
+      const done = await api.run('virtualNetwork', 'Prod-VNet', phase, {}, recoveryMs);
       expect(done).toMatchObject({
         status: 'Succeeded',
         resultingState: phase === 'commit' ? 'Committed' : 'None',

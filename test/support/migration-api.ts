@@ -85,11 +85,17 @@ export class MigrationApi {
   }
 
   /** Starts an operation that must be accepted, and waits for its end. */
-  async run(kind: ScopeKind, name: string, action: string, options: unknown = {}): Promise<OperationRecord> {
+  async run(
+    kind: ScopeKind,
+    name: string,
+    action: string,
+    options: unknown = {},
+    timeoutMs?: number,
+  ): Promise<OperationRecord> {
     const started = await this.start(kind, name, action, options);
     if (started.status !== 202)
       throw new Error(`${action} ${name}: ${started.status} ${JSON.stringify(started.body)}`);
-    return this.finished(started.body.operationId);
+    return this.finished(started.body.operationId, timeoutMs);
   }
 
   async status(kind: ScopeKind, name: string): Promise<ScopeStatus> {

@@ -5,6 +5,8 @@
  */
 import { randomUUID } from 'node:crypto';
 
+import { afterAll, beforeAll } from 'vitest';
+
 import { TableClassicInventoryStore } from '../../shared/adapters/tables/table-classic-inventory.store';
 import { TableService } from '../../shared/adapters/tables/table-service';
 import type { ClassicInventory, ClassicInventoryInput } from '../../shared/domain/classic/inventory.schema';
@@ -58,5 +60,35 @@ export async function startServiceManagementHost(): Promise<ServiceManagementHos
     stop: async () => {
       await host.stop();
     },
+  };
+}
+
+/**
+ * One host per test file: started before its tests, stopped after them (call at the file's top level; use
+ * the host inside tests and hooks). Tests share it, so each takes its own subscription.
+ */
+export function useServiceManagementHost(): Omit<ServiceManagementHost, 'stop'> {
+  let sm: ServiceManagementHost | undefined;
+  beforeAll(async () => {
+    sm = await startServiceManagementHost();
+  });
+  afterAll(async () => {
+    await sm?.stop();
+  });
+  const running = (): ServiceManagementHost => {
+    if (!sm) throw new Error('the Service Management host is not running (use it inside tests)');
+    return sm;
+  };
+  return {
+    get host() {
+      return running().host;
+    },
+    get baseUrl() {
+      return running().baseUrl;
+    },
+    seed: (inventory) => running().seed(inventory),
+    clients: (subscriptionId) => running().clients(subscriptionId),
+    subscriptionWith: (inventory) => running().subscriptionWith(inventory),
+    register: (subscriptionId) => running().register(subscriptionId),
   };
 }

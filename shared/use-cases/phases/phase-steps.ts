@@ -6,6 +6,7 @@
 import type { OperationRecord } from '../../contracts/operation-record';
 import type { ClassicInventory } from '../../domain/classic/inventory.schema';
 import { materializeAddresses } from '../../domain/data-plane/materialize-addresses';
+import { changedPart } from '../../domain/management/management-write';
 import { classicResourcesRemovedByCommit } from '../../domain/scope/scope-resources';
 import type { TranslationResult } from '../../domain/translation/translation-result';
 import type { ClassicCollection } from '../../ports/inventory.port';
@@ -75,25 +76,10 @@ const prepareSteps: readonly PhaseStep[] = [
       // the operation id, so a retry writes the same values.
       if (command.scope.kind !== 'cloudService' || !state.inventory) return;
       if ((state.notes.dataPlaneEffects ?? []).length === 0) return;
-      await deps.services.classicInventory.save({
-        ...state.inventory,
-        // Only what the data plane touched: the cloud service itself.
-        virtualNetworks: [],
-        localNetworkSites: [],
-        dnsServers: [],
-        reservedIps: [],
-        networkSecurityGroups: [],
-        routeTables: [],
-        storageAccounts: [],
-        disks: [],
-        vmImages: [],
-        expressRouteCircuits: [],
-        roleAssignments: [],
-        affinityGroups: [],
-        cloudServices: state.inventory.cloudServices.filter(
-          (service) => service.name.toLowerCase() === command.scope.name.toLowerCase(),
-        ),
-      });
+      // Only what the data plane touched: the cloud service itself.
+      await deps.services.classicInventory.save(
+        changedPart(state.inventory, { cloudServices: [command.scope.name] }),
+      );
     },
   },
   {

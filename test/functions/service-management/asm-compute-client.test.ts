@@ -2,7 +2,7 @@
  * The real `azure-asm-compute` client (0.18.0) driving cloud service migrations against the dev host:
  * the same calls `Move-AzureService` and `azure service deployment *-migration` made (reference §6–§8).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   refusalText,
@@ -17,21 +17,10 @@ import {
   aVmRole,
 } from '../../fixtures/classic-builders';
 import { failure, newDestination } from '../../support/asm-clients';
-import {
-  type ServiceManagementHost,
-  startServiceManagementHost,
-} from '../../support/service-management-host';
+import { useServiceManagementHost } from '../../support/service-management-host';
 import { uniqueSubscriptionId } from '../../support/storage';
 
-let sm: ServiceManagementHost;
-
-beforeAll(async () => {
-  sm = await startServiceManagementHost();
-});
-
-afterAll(async () => {
-  await sm?.stop();
-});
+const sm = useServiceManagementHost();
 
 describe('azure-asm-compute: deployment migration', () => {
   it('When a cloud service is validated, prepared and committed to a new VNet, then each step succeeds and the deployment leaves Classic', async () => {

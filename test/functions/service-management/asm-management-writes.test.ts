@@ -3,7 +3,7 @@
  * change the Classic inventory while nothing is migrating, and are refused with Azure's verbatim texts
  * while the scope covering them is under migration (reference §2.3, §2.4, §5 messages 12 and 19).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   aCloudService,
@@ -13,20 +13,9 @@ import {
   aVmRole,
 } from '../../fixtures/classic-builders';
 import { failure, newDestination } from '../../support/asm-clients';
-import {
-  type ServiceManagementHost,
-  startServiceManagementHost,
-} from '../../support/service-management-host';
+import { useServiceManagementHost } from '../../support/service-management-host';
 
-let sm: ServiceManagementHost;
-
-beforeAll(async () => {
-  sm = await startServiceManagementHost();
-});
-
-afterAll(async () => {
-  await sm?.stop();
-});
+const sm = useServiceManagementHost();
 
 const vmSecret = 'N0t-To-Be-Stored!';
 

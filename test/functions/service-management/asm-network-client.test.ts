@@ -2,7 +2,7 @@
  * The real `azure-asm-network` client (0.13.1) driving VNet, reserved IP, NSG and route table migrations,
  * and the network configuration, against the dev host (reference §7, §8.1, §9.2).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   aCloudService,
@@ -14,20 +14,9 @@ import {
   aVmRole,
 } from '../../fixtures/classic-builders';
 import { failure } from '../../support/asm-clients';
-import {
-  type ServiceManagementHost,
-  startServiceManagementHost,
-} from '../../support/service-management-host';
+import { useServiceManagementHost } from '../../support/service-management-host';
 
-let sm: ServiceManagementHost;
-
-beforeAll(async () => {
-  sm = await startServiceManagementHost();
-});
-
-afterAll(async () => {
-  await sm?.stop();
-});
+const sm = useServiceManagementHost();
 
 /** A VNet with one cloud service deployed in it. */
 const vnetEstate = (vnet: string, service: string) => ({

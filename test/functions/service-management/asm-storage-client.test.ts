@@ -2,24 +2,13 @@
  * The real `azure-asm-storage` client (0.12.1) driving storage account migrations against the dev host
  * (reference §2.7, §8.1): MigrationState on Get/List Storage Accounts, the recorded not-found answers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { aStorageAccount } from '../../fixtures/classic-builders';
 import { failure } from '../../support/asm-clients';
-import {
-  type ServiceManagementHost,
-  startServiceManagementHost,
-} from '../../support/service-management-host';
+import { useServiceManagementHost } from '../../support/service-management-host';
 
-let sm: ServiceManagementHost;
-
-beforeAll(async () => {
-  sm = await startServiceManagementHost();
-});
-
-afterAll(async () => {
-  await sm?.stop();
-});
+const sm = useServiceManagementHost();
 
 describe('azure-asm-storage: storage account migration', () => {
   it('When a storage account holding only data is migrated, then Get and List show it Prepared until Commit removes it', async () => {

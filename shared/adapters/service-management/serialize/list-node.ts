@@ -1,7 +1,7 @@
 /** Helpers shared by the serialisers: list containers and value spellings. */
 import { isWrittenWhenEmpty } from '../xml/element-order';
 import { itemSegment, type UnknownBag } from '../xml/unknown-elements';
-import { type ElementNode, orderedElement, type XmlNode } from '../xml/xml-writer';
+import { type ElementNode, leaf, orderedElement, type XmlNode } from '../xml/xml-writer';
 
 /**
  * `<Container><Item/>…</Container>`; `item(bag, index)` builds one item with the kept elements of that
@@ -21,6 +21,11 @@ export function listNode<T>(
     item(value, containerBag.child(itemSegment(itemName, index)), index),
   );
   return orderedElement(containerName, [itemName], nodes, containerBag, {}, new Set([itemName]));
+}
+
+/** `<Name>value</Name>`, or `<Name i:nil="true"/>` when there is no value, as Azure wrote a null string. */
+export function nillableLeaf(name: string, value: string | undefined): ElementNode {
+  return value === undefined ? leaf(name, '', { 'i:nil': 'true' }) : leaf(name, value);
 }
 
 export function booleanText(value: boolean | undefined): string | undefined {

@@ -15,9 +15,9 @@ import {
   virtualIpOrder,
 } from '../xml/element-order';
 import { UnknownBag } from '../xml/unknown-elements';
-import { type Attributes, type ElementNode, leaf, orderedElement, renderCompact } from '../xml/xml-writer';
+import { type ElementNode, leaf, orderedElement } from '../xml/xml-writer';
 import { booleanText, listNode } from './list-node';
-import { namespaces } from './root-attributes';
+import { renderBody } from './response-body';
 import { roleNode } from './serialize-role';
 import { roleInstanceNode } from './serialize-role-instance';
 
@@ -30,13 +30,12 @@ export function serializeDeployment(
   deployment: Deployment,
   options: DeploymentSerializeOptions = {},
 ): string {
-  return renderCompact(deploymentNode(deployment, options, namespaces));
+  return renderBody(deploymentNode(deployment, options));
 }
 
 export function deploymentNode(
   deployment: Deployment,
   options: DeploymentSerializeOptions = {},
-  attributes: Attributes = {},
 ): ElementNode {
   const bag = new UnknownBag(deployment.unknownElements);
   const states = options.roleMigrationStates ?? {};
@@ -129,7 +128,6 @@ export function deploymentNode(
       ),
     ],
     bag,
-    attributes,
   );
 }
 

@@ -7,9 +7,9 @@ import type { CloudService } from '../../../domain/classic/compute.schema';
 import { encodeBase64Label } from '../xml/base64-label';
 import { hostedServiceOrder, hostedServicePropertiesOrder } from '../xml/element-order';
 import { UnknownBag } from '../xml/unknown-elements';
-import { leaf, orderedElement, renderCompact } from '../xml/xml-writer';
-import { listNode } from './list-node';
-import { namespaces } from './root-attributes';
+import { leaf, orderedElement } from '../xml/xml-writer';
+import { listNode, nillableLeaf } from './list-node';
+import { renderBody } from './response-body';
 import { deploymentNode, type DeploymentSerializeOptions } from './serialize-deployment';
 
 export interface HostedServiceSerializeOptions extends DeploymentSerializeOptions {
@@ -36,9 +36,7 @@ export function serializeHostedService(
         'HostedServiceProperties',
         hostedServicePropertiesOrder,
         [
-          service.description === undefined
-            ? leaf('Description', '', { 'i:nil': 'true' })
-            : leaf('Description', service.description),
+          nillableLeaf('Description', service.description),
           leaf('AffinityGroup', service.affinityGroup),
           leaf('Location', service.location),
           leaf('Label', service.label === undefined ? undefined : encodeBase64Label(service.label)),
@@ -55,7 +53,6 @@ export function serializeHostedService(
           ),
     ],
     bag,
-    namespaces,
   );
-  return renderCompact(root);
+  return renderBody(root);
 }

@@ -6,16 +6,9 @@
 import type { NetworkSecurityGroup } from '../../../domain/classic/network.schema';
 import { networkSecurityGroupOrder, networkSecurityRuleOrder } from '../xml/element-order';
 import { UnknownBag } from '../xml/unknown-elements';
-import {
-  type Attributes,
-  element,
-  type ElementNode,
-  leaf,
-  orderedElement,
-  renderCompact,
-} from '../xml/xml-writer';
+import { type ElementNode, leaf, orderedElement } from '../xml/xml-writer';
 import { listNode } from './list-node';
-import { namespaces } from './root-attributes';
+import { renderBody, renderListBody } from './response-body';
 
 export interface NetworkSecurityGroupSerializeOptions {
   /**
@@ -29,26 +22,22 @@ export function serializeNetworkSecurityGroup(
   nsg: NetworkSecurityGroup,
   options: NetworkSecurityGroupSerializeOptions = {},
 ): string {
-  return renderCompact(networkSecurityGroupNode(nsg, options, namespaces));
+  return renderBody(networkSecurityGroupNode(nsg, options));
 }
 
 export function serializeNetworkSecurityGroups(
   nsgs: readonly NetworkSecurityGroup[],
   options: NetworkSecurityGroupSerializeOptions = {},
 ): string {
-  return renderCompact(
-    element(
-      'NetworkSecurityGroups',
-      nsgs.map((nsg) => networkSecurityGroupNode(nsg, options)),
-      namespaces,
-    ),
+  return renderListBody(
+    'NetworkSecurityGroups',
+    nsgs.map((nsg) => networkSecurityGroupNode(nsg, options)),
   );
 }
 
 function networkSecurityGroupNode(
   nsg: NetworkSecurityGroup,
   options: NetworkSecurityGroupSerializeOptions,
-  attributes: Attributes = {},
 ): ElementNode {
   const bag = new UnknownBag(nsg.unknownElements);
   return orderedElement(
@@ -83,6 +72,5 @@ function networkSecurityGroupNode(
           ),
     ],
     bag,
-    attributes,
   );
 }

@@ -3,8 +3,8 @@
  * (`InProgress` | `Succeeded` | `Failed`), `HttpStatusCode` once finished, and `Error` on failure —
  * element order as the SDK parsers read it (reference §8.3).
  */
-import { element, leaf, renderCompact } from '../xml/xml-writer';
-import { namespaces } from './root-attributes';
+import { element, leaf } from '../xml/xml-writer';
+import { renderBody } from './response-body';
 
 export const serviceManagementOperationStatuses = ['InProgress', 'Succeeded', 'Failed'] as const;
 export type ServiceManagementOperationStatus = (typeof serviceManagementOperationStatuses)[number];
@@ -18,17 +18,13 @@ export interface ServiceManagementOperation {
 }
 
 export function serializeOperation(operation: ServiceManagementOperation): string {
-  return renderCompact(
-    element(
-      'Operation',
-      [
-        leaf('ID', operation.id),
-        leaf('Status', operation.status),
-        leaf('HttpStatusCode', operation.httpStatusCode),
-        operation.error &&
-          element('Error', [leaf('Code', operation.error.code), leaf('Message', operation.error.message)]),
-      ],
-      namespaces,
-    ),
+  return renderBody(
+    element('Operation', [
+      leaf('ID', operation.id),
+      leaf('Status', operation.status),
+      leaf('HttpStatusCode', operation.httpStatusCode),
+      operation.error &&
+        element('Error', [leaf('Code', operation.error.code), leaf('Message', operation.error.message)]),
+    ]),
   );
 }

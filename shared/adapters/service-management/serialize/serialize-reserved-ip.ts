@@ -2,31 +2,21 @@
 import type { ReservedIp } from '../../../domain/classic/network.schema';
 import { reservedIpOrder } from '../xml/element-order';
 import { UnknownBag } from '../xml/unknown-elements';
-import {
-  type Attributes,
-  element,
-  type ElementNode,
-  leaf,
-  orderedElement,
-  renderCompact,
-} from '../xml/xml-writer';
-import { namespaces } from './root-attributes';
+import { type ElementNode, leaf, orderedElement } from '../xml/xml-writer';
+import { renderBody, renderListBody } from './response-body';
 
 export function serializeReservedIp(reservedIp: ReservedIp): string {
-  return renderCompact(reservedIpNode(reservedIp, namespaces));
+  return renderBody(reservedIpNode(reservedIp));
 }
 
 export function serializeReservedIps(reservedIps: readonly ReservedIp[]): string {
-  return renderCompact(
-    element(
-      'ReservedIPs',
-      reservedIps.map((ip) => reservedIpNode(ip)),
-      namespaces,
-    ),
+  return renderListBody(
+    'ReservedIPs',
+    reservedIps.map((ip) => reservedIpNode(ip)),
   );
 }
 
-function reservedIpNode(ip: ReservedIp, attributes: Attributes = {}): ElementNode {
+function reservedIpNode(ip: ReservedIp): ElementNode {
   return orderedElement(
     'ReservedIP',
     reservedIpOrder,
@@ -43,6 +33,5 @@ function reservedIpNode(ip: ReservedIp, attributes: Attributes = {}): ElementNod
       leaf('Location', ip.location),
     ],
     new UnknownBag(ip.unknownElements),
-    attributes,
   );
 }

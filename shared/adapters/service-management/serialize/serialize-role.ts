@@ -32,13 +32,13 @@ import {
   roleOrder,
 } from '../xml/element-order';
 import { networkConfigurationSetSegment, UnknownBag } from '../xml/unknown-elements';
-import { type ElementNode, leaf, orderedElement, renderCompact } from '../xml/xml-writer';
+import { type ElementNode, leaf, orderedElement } from '../xml/xml-writer';
 import { booleanText, enabledText, listNode } from './list-node';
-import { namespaces } from './root-attributes';
+import { renderBody } from './response-body';
 
 /** Get Role: `<PersistentVMRole xmlns=… xmlns:i=…>`. */
 export function serializeRole(role: Role, options: { migrationState?: MigrationState } = {}): string {
-  return renderCompact(
+  return renderBody(
     roleNode(role, { elementName: 'PersistentVMRole', migrationState: options.migrationState }),
   );
 }
@@ -48,12 +48,11 @@ export function roleNode(
   options: { elementName: 'Role' | 'PersistentVMRole'; migrationState?: MigrationState },
 ): ElementNode {
   const bag = new UnknownBag(role.unknownElements);
+  // Inside a RoleList, a VM role says which Role subtype it is.
   const attributes =
-    options.elementName === 'PersistentVMRole'
-      ? namespaces
-      : role.roleType === 'PersistentVMRole'
-        ? { 'i:type': 'PersistentVMRole' }
-        : {};
+    options.elementName === 'Role' && role.roleType === 'PersistentVMRole'
+      ? { 'i:type': 'PersistentVMRole' }
+      : {};
   const migrationState = leaf('MigrationState', options.migrationState);
   if (role.roleType !== 'PersistentVMRole') {
     const children = [

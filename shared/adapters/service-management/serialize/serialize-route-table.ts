@@ -2,16 +2,9 @@
 import type { RouteTable } from '../../../domain/classic/network.schema';
 import { nextHopTypeOrder, routeOrder, routeTableOrder } from '../xml/element-order';
 import { UnknownBag } from '../xml/unknown-elements';
-import {
-  type Attributes,
-  element,
-  type ElementNode,
-  leaf,
-  orderedElement,
-  renderCompact,
-} from '../xml/xml-writer';
+import { type ElementNode, leaf, orderedElement } from '../xml/xml-writer';
 import { listNode } from './list-node';
-import { namespaces } from './root-attributes';
+import { renderBody, renderListBody } from './response-body';
 
 export interface RouteTableSerializeOptions {
   /**
@@ -22,27 +15,20 @@ export interface RouteTableSerializeOptions {
 }
 
 export function serializeRouteTable(table: RouteTable, options: RouteTableSerializeOptions = {}): string {
-  return renderCompact(routeTableNode(table, options, namespaces));
+  return renderBody(routeTableNode(table, options));
 }
 
 export function serializeRouteTables(
   tables: readonly RouteTable[],
   options: RouteTableSerializeOptions = {},
 ): string {
-  return renderCompact(
-    element(
-      'RouteTables',
-      tables.map((table) => routeTableNode(table, options)),
-      namespaces,
-    ),
+  return renderListBody(
+    'RouteTables',
+    tables.map((table) => routeTableNode(table, options)),
   );
 }
 
-function routeTableNode(
-  table: RouteTable,
-  options: RouteTableSerializeOptions,
-  attributes: Attributes = {},
-): ElementNode {
+function routeTableNode(table: RouteTable, options: RouteTableSerializeOptions): ElementNode {
   const bag = new UnknownBag(table.unknownElements);
   return orderedElement(
     'RouteTable',
@@ -72,6 +58,5 @@ function routeTableNode(
           ),
     ],
     bag,
-    attributes,
   );
 }

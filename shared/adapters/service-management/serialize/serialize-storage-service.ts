@@ -7,15 +7,9 @@ import type { MigrationState } from '../../../domain/migration/migration-state';
 import { encodeBase64Label } from '../xml/base64-label';
 import { storageServiceOrder, storageServicePropertiesOrder } from '../xml/element-order';
 import { UnknownBag } from '../xml/unknown-elements';
-import {
-  type Attributes,
-  element,
-  type ElementNode,
-  leaf,
-  orderedElement,
-  renderCompact,
-} from '../xml/xml-writer';
-import { namespaces } from './root-attributes';
+import { type ElementNode, leaf, orderedElement } from '../xml/xml-writer';
+import { nillableLeaf } from './list-node';
+import { renderBody, renderListBody } from './response-body';
 
 export interface StorageServiceSerializeOptions {
   /** MigrationState per storage account name. */
@@ -26,27 +20,20 @@ export function serializeStorageService(
   account: StorageAccount,
   options: StorageServiceSerializeOptions = {},
 ): string {
-  return renderCompact(storageServiceNode(account, options, namespaces));
+  return renderBody(storageServiceNode(account, options));
 }
 
 export function serializeStorageServices(
   accounts: readonly StorageAccount[],
   options: StorageServiceSerializeOptions = {},
 ): string {
-  return renderCompact(
-    element(
-      'StorageServices',
-      accounts.map((account) => storageServiceNode(account, options)),
-      namespaces,
-    ),
+  return renderListBody(
+    'StorageServices',
+    accounts.map((account) => storageServiceNode(account, options)),
   );
 }
 
-function storageServiceNode(
-  account: StorageAccount,
-  options: StorageServiceSerializeOptions,
-  attributes: Attributes = {},
-): ElementNode {
+function storageServiceNode(account: StorageAccount, options: StorageServiceSerializeOptions): ElementNode {
   const bag = new UnknownBag(account.unknownElements);
   const states = options.migrationStates ?? {};
   const stateKey = Object.keys(states).find((k) => k.toLowerCase() === account.name.toLowerCase());
@@ -59,9 +46,7 @@ function storageServiceNode(
         'StorageServiceProperties',
         storageServicePropertiesOrder,
         [
-          account.description === undefined
-            ? leaf('Description', '', { 'i:nil': 'true' })
-            : leaf('Description', account.description),
+          nillableLeaf('Description', account.description),
           leaf('AffinityGroup', account.affinityGroup),
           leaf('Location', account.location),
           leaf('Label', account.label === undefined ? undefined : encodeBase64Label(account.label)),
@@ -73,6 +58,5 @@ function storageServiceNode(
       leaf('MigrationState', stateKey === undefined ? undefined : states[stateKey]),
     ],
     bag,
-    attributes,
   );
 }

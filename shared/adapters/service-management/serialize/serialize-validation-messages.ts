@@ -6,8 +6,8 @@
  * as recorded (reference §5, §8.2).
  */
 import type { Finding } from '../../../domain/validation/finding';
-import { element, leaf, renderCompact } from '../xml/xml-writer';
-import { namespaces } from './root-attributes';
+import { element, leaf } from '../xml/xml-writer';
+import { renderListBody } from './response-body';
 
 export interface ValidationMessage {
   /** `Deployment`, `VirtualNetwork`, `Storage`, `VirtualMachine`, … */
@@ -31,19 +31,16 @@ export function validationMessageFromFinding(finding: Finding): ValidationMessag
 }
 
 export function serializeValidationMessages(messages: readonly ValidationMessage[]): string {
-  return renderCompact(
-    element(
-      'ValidationMessages',
-      messages.map((m) =>
-        element('ValidationMessage', [
-          leaf('ResourceType', m.resourceType),
-          leaf('ResourceName', m.resourceName),
-          leaf('Category', m.category),
-          leaf('Message', m.message),
-          leaf('VirtualMachine', m.virtualMachineName),
-        ]),
-      ),
-      namespaces,
+  return renderListBody(
+    'ValidationMessages',
+    messages.map((m) =>
+      element('ValidationMessage', [
+        leaf('ResourceType', m.resourceType),
+        leaf('ResourceName', m.resourceName),
+        leaf('Category', m.category),
+        leaf('Message', m.message),
+        leaf('VirtualMachine', m.virtualMachineName),
+      ]),
     ),
   );
 }

@@ -22,9 +22,9 @@ import {
   virtualNetworkSiteOrder,
 } from '../xml/element-order';
 import { UnknownBag } from '../xml/unknown-elements';
-import { element, type ElementNode, leaf, orderedElement, renderCompact } from '../xml/xml-writer';
+import { type ElementNode, leaf, orderedElement } from '../xml/xml-writer';
 import { listNode } from './list-node';
-import { namespaces } from './root-attributes';
+import { renderListBody } from './response-body';
 
 export interface VirtualNetworkSitesSerializeOptions {
   dnsServers?: readonly DnsServer[];
@@ -37,12 +37,9 @@ export function serializeVirtualNetworkSites(
   sites: readonly VirtualNetworkSite[],
   options: VirtualNetworkSitesSerializeOptions = {},
 ): string {
-  return renderCompact(
-    element(
-      'VirtualNetworkSites',
-      sites.map((site) => siteNode(site, options)),
-      namespaces,
-    ),
+  return renderListBody(
+    'VirtualNetworkSites',
+    sites.map((site) => siteNode(site, options)),
   );
 }
 

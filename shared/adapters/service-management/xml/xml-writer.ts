@@ -44,6 +44,11 @@ export function element(
   };
 }
 
+/** The same element with `attributes` written before its own (e.g. namespace declarations on a root). */
+export function withAttributes(node: ElementNode, attributes: Attributes): ElementNode {
+  return { ...node, attributes: [...attributeList(attributes), ...node.attributes] };
+}
+
 /** A leaf element with text, or undefined when there is no value (so the element is left out). */
 export function leaf(name: string, value: string | number | boolean, attributes?: Attributes): ElementNode;
 export function leaf(

@@ -7,6 +7,7 @@
  * idempotent); the engine leaves them out of `existingArm`, which it can because it records what each
  * Prepare writes.
  */
+import { scopeKinds } from '../../scope/scope';
 import { resourceGroupOfId } from '../support/arm-lookup';
 import { scopeSubject } from '../support/scope-subjects';
 import { allProfiles } from '../validation-profile';
@@ -18,14 +19,8 @@ export const armResourceAlreadyExistsRule = defineRule(
     title: 'Planned ARM resource already exists',
     severity: 'Error',
     stage: 'preflight',
-    scopeKinds: [
-      'virtualNetwork',
-      'cloudService',
-      'storageAccount',
-      'reservedIp',
-      'networkSecurityGroup',
-      'routeTable',
-    ],
+    // Every scope creates ARM resources.
+    scopeKinds,
     profiles: allProfiles,
     messageTemplate:
       'Migration would create {resource-type} {resource-name} in resource group {resource-group}, which already exists in Azure Resource Manager.',

@@ -11,10 +11,10 @@ import {
   networkingMigration,
   storageMigration,
 } from '../../../../shared/handlers/service-management/migration.handler';
-import { InMemoryScopeEntity } from '../../../fakes/in-memory-scope-entity';
+import type { InMemoryScopeEntity } from '../../../fakes/in-memory-scope-entity';
 import { aCloudService, aNetworkSecurityGroup, anInventory } from '../../../fixtures/classic-builders';
-import { uniqueSubscriptionId } from '../../../support/storage';
-import { type TestServices, testServices } from '../../../support/test-services';
+import type { TestServices } from '../../../support/test-services';
+import { registeredSubscription } from './sm-handler-setup';
 import { bodyText, header, smRequest } from './sm-request-builder';
 
 const emptyValidationMessages =
@@ -25,16 +25,10 @@ let entity: InMemoryScopeEntity;
 let subscriptionId: string;
 
 beforeEach(async () => {
-  services = testServices();
-  entity = new InMemoryScopeEntity();
-  subscriptionId = uniqueSubscriptionId();
-  await services.classicInventory.save(
-    anInventory({
-      subscription: { id: subscriptionId, registeredForMigration: true },
-      cloudServices: [aCloudService({ name: 'svc1' })],
-      networkSecurityGroups: [aNetworkSecurityGroup({ name: 'nsg1' })],
-    }),
-  );
+  ({ services, entity, subscriptionId } = await registeredSubscription({
+    cloudServices: [aCloudService({ name: 'svc1' })],
+    networkSecurityGroups: [aNetworkSecurityGroup({ name: 'nsg1' })],
+  }));
 });
 
 const nsgVerb = (comp: string, name = 'nsg1') =>

@@ -13,18 +13,18 @@ import { getServiceManagementOperation } from '../../../../shared/handlers/servi
 import { getRole } from '../../../../shared/handlers/service-management/role.handler';
 import { getStorageServices } from '../../../../shared/handlers/service-management/storage-services.handler';
 import { listVirtualNetworkSites } from '../../../../shared/handlers/service-management/virtual-network-sites.handler';
-import { InMemoryScopeEntity } from '../../../fakes/in-memory-scope-entity';
+import type { InMemoryScopeEntity } from '../../../fakes/in-memory-scope-entity';
 import {
   aCloudService,
   aDeployment,
   aNetworkSecurityGroup,
-  anInventory,
   aStorageAccount,
   aVirtualNetwork,
   aVmRole,
 } from '../../../fixtures/classic-builders';
 import { uniqueSubscriptionId } from '../../../support/storage';
-import { type TestServices, testServices } from '../../../support/test-services';
+import type { TestServices } from '../../../support/test-services';
+import { registeredSubscription } from './sm-handler-setup';
 import { bodyText, smRequest } from './sm-request-builder';
 
 let services: TestServices;
@@ -34,26 +34,20 @@ const key = (kind: Parameters<typeof scopeKey>[0]['kind'], name: string) =>
   scopeKey({ subscriptionId, kind, name });
 
 beforeEach(async () => {
-  services = testServices();
-  entity = new InMemoryScopeEntity();
-  subscriptionId = uniqueSubscriptionId();
-  await services.classicInventory.save(
-    anInventory({
-      subscription: { id: subscriptionId, registeredForMigration: true },
-      virtualNetworks: [aVirtualNetwork({ name: 'corp' }), aVirtualNetwork({ name: 'quiet' })],
-      cloudServices: [
-        aCloudService({
-          name: 'invnet',
-          deployments: [
-            aDeployment({ name: 'invnet', virtualNetworkName: 'corp', roles: [aVmRole({ name: 'vm1' })] }),
-          ],
-        }),
-        aCloudService({ name: 'alone' }),
-      ],
-      storageAccounts: [aStorageAccount({ name: 'store1' }), aStorageAccount({ name: 'store2' })],
-      networkSecurityGroups: [aNetworkSecurityGroup({ name: 'nsg1' })],
-    }),
-  );
+  ({ services, entity, subscriptionId } = await registeredSubscription({
+    virtualNetworks: [aVirtualNetwork({ name: 'corp' }), aVirtualNetwork({ name: 'quiet' })],
+    cloudServices: [
+      aCloudService({
+        name: 'invnet',
+        deployments: [
+          aDeployment({ name: 'invnet', virtualNetworkName: 'corp', roles: [aVmRole({ name: 'vm1' })] }),
+        ],
+      }),
+      aCloudService({ name: 'alone' }),
+    ],
+    storageAccounts: [aStorageAccount({ name: 'store1' }), aStorageAccount({ name: 'store2' })],
+    networkSecurityGroups: [aNetworkSecurityGroup({ name: 'nsg1' })],
+  }));
 });
 
 describe('Service Management GETs', () => {

@@ -8,10 +8,10 @@ import { type MigrationState, migrationStates } from '../../../../shared/domain/
 import { scopeKey } from '../../../../shared/domain/scope/scope';
 import { networkConfiguration } from '../../../../shared/handlers/service-management/network-configuration.handler';
 import { roleInstanceOperation } from '../../../../shared/handlers/service-management/role-operations.handler';
-import { InMemoryScopeEntity } from '../../../fakes/in-memory-scope-entity';
-import { aCloudService, anInventory, aVirtualNetwork } from '../../../fixtures/classic-builders';
-import { uniqueSubscriptionId } from '../../../support/storage';
-import { type TestServices, testServices } from '../../../support/test-services';
+import type { InMemoryScopeEntity } from '../../../fakes/in-memory-scope-entity';
+import { aCloudService, aVirtualNetwork } from '../../../fixtures/classic-builders';
+import type { TestServices } from '../../../support/test-services';
+import { registeredSubscription } from './sm-handler-setup';
 import { bodyText, header, smRequest } from './sm-request-builder';
 
 let services: TestServices;
@@ -19,19 +19,14 @@ let entity: InMemoryScopeEntity;
 let subscriptionId: string;
 
 beforeEach(async () => {
-  services = testServices();
-  entity = new InMemoryScopeEntity();
-  subscriptionId = uniqueSubscriptionId();
-  await services.classicInventory.save(
-    anInventory({
-      subscription: { id: subscriptionId, registeredForMigration: true },
-      virtualNetworks: [aVirtualNetwork({ name: 'corp' })],
-      cloudServices: [aCloudService({ name: 'svc1' })],
-    }),
-  );
+  ({ services, entity, subscriptionId } = await registeredSubscription({
+    virtualNetworks: [aVirtualNetwork({ name: 'corp' })],
+    cloudServices: [aCloudService({ name: 'svc1' })],
+  }));
 });
 
-const restart = () =>
+/** A role instance operation on svc1/vm1 with `body` as the request body. */
+const roleOperation = (body: string) =>
   roleInstanceOperation(
     services,
     entity,
@@ -39,8 +34,13 @@ const restart = () =>
       'POST',
       `/${subscriptionId}/services/hostedservices/svc1/deployments/svc1/roleinstances/vm1/Operations`,
       { subscriptionId, serviceName: 'svc1', deploymentName: 'svc1', instanceName: 'vm1' },
-      '<RestartRoleOperation xmlns="http://schemas.microsoft.com/windowsazure"><OperationType>RestartRoleOperation</OperationType></RestartRoleOperation>',
+      body,
     ),
+  );
+
+const restart = () =>
+  roleOperation(
+    '<RestartRoleOperation xmlns="http://schemas.microsoft.com/windowsazure"><OperationType>RestartRoleOperation</OperationType></RestartRoleOperation>',
   );
 
 describe('Service Management writes and the lock', () => {
@@ -75,15 +75,8 @@ describe('Service Management writes and the lock', () => {
   );
 
   it('When a body is not a role operation, then it is 400 BadRequest and nothing is recorded', async () => {
-    const response = await roleInstanceOperation(
-      services,
-      entity,
-      smRequest(
-        'POST',
-        `/${subscriptionId}/services/hostedservices/svc1/deployments/svc1/roleinstances/vm1/Operations`,
-        { subscriptionId, serviceName: 'svc1', deploymentName: 'svc1', instanceName: 'vm1' },
-        '<CaptureRoleOperation xmlns="http://schemas.microsoft.com/windowsazure"/>',
-      ),
+    const response = await roleOperation(
+      '<CaptureRoleOperation xmlns="http://schemas.microsoft.com/windowsazure"/>',
     );
     expect(response.status).toBe(400);
     expect(

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+
+import { Logger } from '../../devhost/logging/logger';
+import { PollingBackoff } from '../../devhost/worker/polling-backoff';
+import { ReceiveLoop } from '../../devhost/worker/receive-loop';
+import { waitFor } from '../support/wait-for';
+
+const quietLoop = (room: (active: number) => number) =>
+  new ReceiveLoop<number>({
+    room,
+    backoff: new PollingBackoff(1, 5),
+    logger: new Logger({}, 'critical'),
+    receiveFailedMessage: 'receive failed',
+    handleFailedMessage: 'handle failed',
+  });
+
+describe('dev host receive loop', () => {
+  it('When handlers are still running, then it asks for no more items than there is room for', async () => {
+    const asked: number[] = [];
+    const release: (() => void)[] = [];
+    const queue = [1, 2, 3, 4, 5];
+    const loop = quietLoop((active) => 2 - active);
+    loop.start({
+      receive: (room) => {
+        asked.push(room);
+        return Promise.resolve(queue.splice(0, room));
+      },
+      handle: () => new Promise<void>((resolve) => release.push(resolve)),
+    });
+    await waitFor(() => release.length === 2, { timeoutMs: 5_000, what: 'two handlers' });
+    expect(asked).toEqual([2]);
+    release.shift()!();
+    await waitFor(() => release.length === 2, { timeoutMs: 5_000, what: 'a third handler' });
+    expect(asked).toEqual([2, 1]);
+    await loop.stop();
+    expect(queue).toEqual([4, 5]);
+  });
+
+  it('When receiving or handling fails, then the loop goes on until it is stopped', async () => {
+    let receives = 0;
+    const handled: number[] = [];
+    const loop = quietLoop((active) => 1 - active);
+    loop.start({
+      receive: () => {
+        receives++;
+        if (receives === 1) return Promise.reject(new Error('storage is down'));
+        return Promise.resolve(receives <= 3 ? [receives] : []);
+      },
+      handle: (item) => {
+        handled.push(item);
+        return Promise.reject(new Error('handler failed'));
+      },
+    });
+    await waitFor(() => handled.length === 2, { timeoutMs: 5_000, what: 'two handled items' });
+    expect(loop.stopped).toBe(false);
+    await loop.stop();
+    expect(loop.stopped).toBe(true);
+    expect(handled).toEqual([2, 3]);
+  });
+});
