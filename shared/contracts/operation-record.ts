@@ -50,6 +50,8 @@ export const operationRecordSchema = z.object({
   decision: z.string().optional(),
   error: operationErrorSchema.optional(),
   findings: z.array(findingSchema).optional(),
+  /** Findings left out of the record to keep it within one table row (the scope status lists them all). */
+  findingsOmitted: z.number().int().positive().optional(),
   dataPlaneEffects: z.array(dataPlaneEffectSchema).optional(),
   /** How many ARM resources the operation wrote or removed. */
   armResourceCount: z.number().int().optional(),
@@ -58,3 +60,21 @@ export const operationRecordSchema = z.object({
   classicResources: z.array(z.object({ collection: z.string(), name: z.string() })).optional(),
 });
 export type OperationRecord = z.infer<typeof operationRecordSchema>;
+
+/**
+ * At most this many findings are kept on an operation record: a record is one table row (1 MiB), and a
+ * scope of thousands of VMs can produce thousands of warnings. Findings come ordered Errors first, so the
+ * blocking ones are always kept; the scope status recomputes the full list.
+ */
+export const maxRecordedFindings = 200;
+
+export function recordableFindings(
+  findings: OperationRecord['findings'],
+): Pick<OperationRecord, 'findings' | 'findingsOmitted'> {
+  if (findings === undefined) return {};
+  if (findings.length <= maxRecordedFindings) return { findings };
+  return {
+    findings: findings.slice(0, maxRecordedFindings),
+    findingsOmitted: findings.length - maxRecordedFindings,
+  };
+}

@@ -6,15 +6,51 @@
  */
 import {
   type ImportCounts,
+  type InventoryPart,
   mergeInventory,
   parseServiceManagementDocument,
   type ServiceManagementError,
 } from '../adapters/service-management';
+import type { ClassicInventory } from '../domain/classic/inventory.schema';
 import type { ClassicInventoryStore } from '../ports/inventory.port';
 
 export type ImportResult =
   | { ok: true; kind: string; counts: ImportCounts; notes: string[]; ignoredMigrationStates: number }
   | { ok: false; error: ServiceManagementError };
+
+/** The items of `merged` that the imported part names (merged, so they carry what the merge kept). */
+function touchedPart(merged: ClassicInventory, part: InventoryPart): ClassicInventory {
+  const names = (items: readonly { name: string }[] | undefined, extra: readonly string[] = []) =>
+    new Set([
+      ...(items ?? []).map((item) => item.name.toLowerCase()),
+      ...extra.map((name) => name.toLowerCase()),
+    ]);
+  const pick = <T extends { name: string }>(items: T[], wanted: Set<string>): T[] =>
+    items.filter((item) => wanted.has(item.name.toLowerCase()));
+  const services = names(part.cloudServices, [
+    ...(part.cloudServicesWithoutDeployments ?? []),
+    ...(part.deployments ?? []).map((d) => d.cloudServiceName),
+  ]);
+  return {
+    ...merged,
+    affinityGroups: [],
+    cloudServices: pick(merged.cloudServices, services),
+    virtualNetworks: pick(merged.virtualNetworks, names(part.virtualNetworks)),
+    localNetworkSites: pick(merged.localNetworkSites, names(part.localNetworkSites)),
+    dnsServers: pick(merged.dnsServers, names(part.dnsServers)),
+    reservedIps: pick(merged.reservedIps, names(part.reservedIps)),
+    networkSecurityGroups: pick(
+      merged.networkSecurityGroups,
+      names(part.networkSecurityGroups, part.networkSecurityGroupsWithoutRules),
+    ),
+    routeTables: pick(merged.routeTables, names(part.routeTables, part.routeTablesWithoutRoutes)),
+    storageAccounts: pick(merged.storageAccounts, names(part.storageAccounts)),
+    disks: pick(merged.disks, names(part.disks)),
+    vmImages: pick(merged.vmImages, names(part.vmImages)),
+    expressRouteCircuits: [],
+    roleAssignments: [],
+  };
+}
 
 export async function importInventory(
   deps: { classicInventory: ClassicInventoryStore; defaultSubscriptionId: string },
@@ -25,10 +61,13 @@ export async function importInventory(
   });
   if (!parsed.ok) return { ok: false, error: parsed.error };
   const current = await deps.classicInventory.load(request.subscriptionId);
-  const merged = mergeInventory(current, parsed.value.inventoryPart);
+  const part = parsed.value.inventoryPart;
+  const merged = mergeInventory(current, part);
   const isDefault = request.subscriptionId.toLowerCase() === deps.defaultSubscriptionId.toLowerCase();
+  // Only what the document touched is written: re-saving the whole inventory on every import would make
+  // importing an estate document by document quadratic.
   await deps.classicInventory.save({
-    ...merged,
+    ...touchedPart(merged, part),
     subscription: {
       ...merged.subscription,
       registeredForMigration: merged.subscription.registeredForMigration || isDefault,

@@ -1,10 +1,32 @@
 /**
- * Entity group transactions: at most 100 operations, all in one partition. Larger sets are split; each
- * batch is atomic, the whole is made safe by idempotent writes (upserts, deletes that tolerate 404).
+ * Entity group transactions: at most 100 operations and 4 MiB of payload, all in one partition. Larger
+ * sets are split; each batch is atomic, the whole is made safe by idempotent writes (upserts, deletes of
+ * rows known to exist).
  */
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 
 export const maxBatchSize = 100;
+/** Characters of entity JSON per batch: well under the 4 MiB payload limit even when every character takes 2 bytes. */
+export const maxBatchCharacters = 1_500_000;
+
+/** Partitions written at the same time. */
+const partitionConcurrency = 4;
+
+async function submitPartition(client: TableClient, list: TransactionAction[]): Promise<void> {
+  let batch: TransactionAction[] = [];
+  let characters = 0;
+  for (const action of list) {
+    const size = JSON.stringify(action[1]).length;
+    if (batch.length > 0 && (batch.length >= maxBatchSize || characters + size > maxBatchCharacters)) {
+      await client.submitTransaction(batch);
+      batch = [];
+      characters = 0;
+    }
+    batch.push(action);
+    characters += size;
+  }
+  if (batch.length > 0) await client.submitTransaction(batch);
+}
 
 export async function submitInBatches(client: TableClient, actions: TransactionAction[]): Promise<void> {
   const byPartition = new Map<string, TransactionAction[]>();
@@ -14,9 +36,10 @@ export async function submitInBatches(client: TableClient, actions: TransactionA
     list.push(action);
     byPartition.set(partitionKey, list);
   }
-  for (const list of byPartition.values()) {
-    for (let i = 0; i < list.length; i += maxBatchSize) {
-      await client.submitTransaction(list.slice(i, i + maxBatchSize));
-    }
-  }
+  // Partitions are independent: a few go at once; within one, batches go in order.
+  const partitions = [...byPartition.values()];
+  const runners = Array.from({ length: Math.min(partitionConcurrency, partitions.length) }, async () => {
+    for (let list = partitions.shift(); list; list = partitions.shift()) await submitPartition(client, list);
+  });
+  await Promise.all(runners);
 }

@@ -4,7 +4,8 @@
  * Layout: one partition per resource group (PartitionKey = `<subscription>_<encoded rg>`), a row for the
  * group itself (RowKey `resourceGroup`) and one per resource (RowKey = encoded `type/name…`), so listing a
  * group is one partition scan, reading a resource by ID is a point read, and a scope's writes are batch
- * transactions per group. Each scope has a manifest row (partition `manifests`, RowKey = scope key)
+ * transactions per group. Each scope has a manifest (partition `manifest_<scope key>`, rows of resource
+ * IDs per Prepare, so it grows with the scope without meeting the 1 MiB entity limit)
  * holding every resource ID any of its Prepares wrote; it is written *before* the resources, so Abort
  * removes exactly what Prepare wrote even after a crash half-way.
  */
@@ -26,9 +27,10 @@ import { fromJsonColumns, toJsonColumns } from './json-columns';
 import { orUndefinedOn404, type TableService } from './table-service';
 
 const resourceGroupRowKey = 'resourceGroup';
-const manifestPartition = 'manifests';
-
-const manifestSchema = z.object({ subscriptionId: z.string(), resourceIds: z.array(z.string()) });
+const manifestPartition = (scopeKey: string) => `manifest_${scopeKey}`;
+/** Resource IDs per manifest row: a few hundred characters each, well within one row's JSON columns. */
+const idsPerManifestRow = 1000;
+const manifestIdsSchema = z.array(z.string());
 
 /** Where a resource ID lives: its group's partition and its row. */
 export function locateArmId(
@@ -109,19 +111,24 @@ export class TableArmInventoryStore implements ArmInventoryStore {
     phase: ArmPhase,
   ): Promise<void> {
     const client = await this.#client();
-    // Write-ahead: the manifest names every resource before any of them exists.
-    const known = await this.manifest(subscriptionId, scopeKey);
-    const resourceIds = [
-      ...new Set([...known, ...resources.map((r) => r.id), ...resourceGroups.map((g) => g.id)]),
-    ];
-    await client.upsertEntity(
-      {
-        partitionKey: manifestPartition,
-        rowKey: scopeKey,
-        ...toJsonColumns({ subscriptionId, resourceIds }),
-      },
-      'Replace',
-    );
+    // Write-ahead: the manifest names every resource before any of them exists. Each Prepare adds its own
+    // rows (keyed by its operation id, in chunks of IDs), so Abort removes the union of every Prepare's
+    // resources; a redelivered Prepare rewrites the same rows.
+    const ids = [...resourceGroups.map((g) => g.id), ...resources.map((r) => r.id)];
+    const manifestActions: TransactionAction[] = [];
+    for (let i = 0; i < ids.length; i += idsPerManifestRow) {
+      manifestActions.push([
+        'upsert',
+        {
+          partitionKey: manifestPartition(scopeKey),
+          rowKey: `${operationId}_${String(i / idsPerManifestRow).padStart(5, '0')}`,
+          subscriptionId,
+          ...toJsonColumns(ids.slice(i, i + idsPerManifestRow)),
+        },
+        'Replace',
+      ]);
+    }
+    await submitInBatches(client, manifestActions);
     const actions: TransactionAction[] = [];
     for (const group of resourceGroups) {
       actions.push([
@@ -176,16 +183,26 @@ export class TableArmInventoryStore implements ArmInventoryStore {
       rows.map(({ partitionKey, rowKey }) => ['delete', { partitionKey, rowKey }]),
     );
     // The manifest goes last: until then a retried Abort still knows what to remove.
-    await orUndefinedOn404(() => client.deleteEntity(manifestPartition, scopeKey));
+    const manifestRows: TransactionAction[] = [];
+    for await (const entity of client.listEntities({
+      queryOptions: { filter: odata`PartitionKey eq ${manifestPartition(scopeKey)}`, select: ['RowKey'] },
+    })) {
+      if (entity.rowKey)
+        manifestRows.push(['delete', { partitionKey: manifestPartition(scopeKey), rowKey: entity.rowKey }]);
+    }
+    await submitInBatches(client, manifestRows);
     return rows.filter((row) => row.rowKey !== resourceGroupRowKey).length;
   }
 
   async manifest(_subscriptionId: string, scopeKey: string): Promise<string[]> {
     const client = await this.#client();
-    const entity = await orUndefinedOn404(() =>
-      client.getEntity<Record<string, unknown>>(manifestPartition, scopeKey),
-    );
-    return entity ? manifestSchema.parse(fromJsonColumns(entity)).resourceIds : [];
+    const ids = new Map<string, string>();
+    for await (const entity of client.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${manifestPartition(scopeKey)}` },
+    })) {
+      for (const id of manifestIdsSchema.parse(fromJsonColumns(entity))) ids.set(id.toLowerCase(), id);
+    }
+    return [...ids.values()];
   }
 
   /** The rows of the scope's manifest that exist now (deleting or updating a missing row fails a batch). */

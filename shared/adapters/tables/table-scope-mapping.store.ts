@@ -1,7 +1,9 @@
 /**
- * Scope mappings on Azure Tables: one partition per scope, one row per accounted Classic item (RowKey =
- * zero-padded position), written in batch transactions. A rewrite first removes rows past the new end,
- * so a smaller re-Prepare leaves no stale entries.
+ * Scope mappings on Azure Tables: one partition per scope, the accounted Classic items in chunks of rows
+ * (RowKey = zero-padded chunk number, entries as chunked JSON). A VNet of thousands of VMs accounts for
+ * tens of thousands of items; one row per item would take hundreds of sequential transactions, a chunk of
+ * a few hundred items per row takes a handful. A rewrite removes chunks past the new end, so a smaller
+ * re-Prepare leaves no stale entries.
  */
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
@@ -12,6 +14,9 @@ import { fromJsonColumns, toJsonColumns } from './json-columns';
 import type { TableService } from './table-service';
 
 export const scopeMappingsTable = 'ScopeMappings';
+
+/** Entries per row: a few hundred characters each, well within one row's JSON columns. */
+const entriesPerRow = 400;
 
 const rowKeyOf = (index: number) => String(index).padStart(6, '0');
 
@@ -25,12 +30,14 @@ export class TableScopeMappingStore implements ScopeMappingStore {
   async write(scopeKey: string, entries: ScopeMappingEntry[]): Promise<void> {
     const client = await this.#client();
     const existing = await this.#rowKeys(client, scopeKey);
-    const actions: TransactionAction[] = entries.map((entry, index) => [
+    const chunks: ScopeMappingEntry[][] = [];
+    for (let i = 0; i < entries.length; i += entriesPerRow) chunks.push(entries.slice(i, i + entriesPerRow));
+    const actions: TransactionAction[] = chunks.map((chunk, index) => [
       'upsert',
-      { partitionKey: scopeKey, rowKey: rowKeyOf(index), ...toJsonColumns(entry) },
+      { partitionKey: scopeKey, rowKey: rowKeyOf(index), ...toJsonColumns(chunk) },
       'Replace',
     ]);
-    const stale = existing.filter((rowKey) => Number(rowKey) >= entries.length);
+    const stale = existing.filter((rowKey) => Number(rowKey) >= chunks.length);
     await submitInBatches(client, [
       ...actions,
       ...stale.map((rowKey): TransactionAction => ['delete', { partitionKey: scopeKey, rowKey }]),
@@ -43,7 +50,7 @@ export class TableScopeMappingStore implements ScopeMappingStore {
     for await (const entity of client.listEntities<Record<string, unknown>>({
       queryOptions: { filter: odata`PartitionKey eq ${scopeKey}` },
     })) {
-      entries.push(fromJsonColumns(entity) as ScopeMappingEntry);
+      entries.push(...(fromJsonColumns(entity) as ScopeMappingEntry[]));
     }
     return entries;
   }

@@ -11,7 +11,7 @@
  * - the outcome event is published after the record is final, with the event id as message id, so a
  *   duplicate publish is dropped by duplicate detection.
  */
-import type { OperationRecord } from '../../contracts/operation-record';
+import { type OperationRecord, recordableFindings } from '../../contracts/operation-record';
 import type { PhaseCommand } from '../../contracts/phase-command';
 import { type Decision, decisionFor } from '../../domain/migration/scope-entity.reducer';
 import { describeScope, scopeKey } from '../../domain/scope/scope';
@@ -115,7 +115,11 @@ async function runSteps(run: PhaseRun, steps: readonly PhaseStep[]): Promise<voi
   try {
     for (const [index, step] of steps.entries()) {
       await injectFault(run, step.name);
+      const stepStarted = deps.services.clock.now().getTime();
       await step.run(run, stepState);
+      deps.log(
+        `${command.operation} ${command.operationId}: step ${step.name} took ${deps.services.clock.now().getTime() - stepStarted} ms`,
+      );
       await deps.entity.signal(run.scopeKey, {
         type: 'progress',
         operationId: command.operationId,
@@ -254,7 +258,7 @@ async function finish(run: PhaseRun, outcome: PhaseOutcome): Promise<void> {
           ...(entityState ? { resultingState: entityState.state } : {}),
           ...(outcome.decision === undefined ? {} : { decision: outcome.decision }),
           ...(outcome.error === undefined ? {} : { error: outcome.error }),
-          ...(outcome.findings === undefined ? {} : { findings: outcome.findings }),
+          ...recordableFindings(outcome.findings ?? outcome.extra?.findings),
         },
   );
   await deps.services.audit.append({

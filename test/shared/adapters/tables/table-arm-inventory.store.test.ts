@@ -100,4 +100,17 @@ describe('TableArmInventoryStore', () => {
     expect(await store.getResourceGroup(sub, 'shared')).toBeDefined();
     expect((await store.listResources(sub, 'shared')).map((r) => r.resource.name)).toEqual(['a']);
   });
+
+  it('When a scope writes thousands of resources, then the manifest lists them all and Abort removes them all', async () => {
+    const sub = uniqueSubscriptionId();
+    const resources = Array.from({ length: 3000 }, (_, i) =>
+      aPublicIp(sub, `rg${i % 3}`, `pip-with-a-longish-name-${i}`),
+    );
+    const groups = [0, 1, 2].map((i) => aGroup(sub, `rg${i}`));
+    await store.writeScope(sub, 'big-scope', 'op-1', groups, resources, 'Prepared');
+    expect(await store.manifest(sub, 'big-scope')).toHaveLength(3003);
+    expect(await store.removeScope(sub, 'big-scope')).toBe(3000);
+    expect(await store.manifest(sub, 'big-scope')).toEqual([]);
+    expect(await store.listResourceGroups(sub)).toEqual([]);
+  });
 });
