@@ -9,16 +9,16 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 
 import type { Services } from '../composition';
+import { scopeNotFoundMessage } from '../domain/validation/scope-not-found';
 import { exportArmTemplates, exportClassicConfiguration } from '../use-cases/export-scope';
 import { json, jsonError } from './http-responses';
-import { notFoundMessage } from './scope-not-found';
 import { isScope, scopeOfRequest } from './scope-of-request';
 
 export async function exportTemplates(services: Services, request: HttpRequest): Promise<HttpResponseInit> {
   const scope = scopeOfRequest(services, request);
   if (!isScope(scope)) return scope;
   const exported = await exportArmTemplates(services, scope);
-  if (!exported) return jsonError(404, 'ResourceNotFound', notFoundMessage(scope));
+  if (!exported) return jsonError(404, 'ResourceNotFound', scopeNotFoundMessage(scope));
   const wanted = request.query.get('resourceGroup');
   if (!wanted) return json(200, exported);
   const group = exported.resourceGroups.find((g) => g.name.toLowerCase() === wanted.toLowerCase());
@@ -42,7 +42,7 @@ export async function exportClassic(services: Services, request: HttpRequest): P
     return jsonError(
       404,
       'ResourceNotFound',
-      `${notFoundMessage(scope)} (A committed scope is no longer in Classic; export its ARM template instead.)`,
+      `${scopeNotFoundMessage(scope)} (A committed scope is no longer in Classic; export its ARM template instead.)`,
     );
   }
   return {

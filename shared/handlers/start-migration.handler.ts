@@ -15,13 +15,14 @@ import { migrationOptionsSchema } from '../contracts/phase-command';
 import { decideStart } from '../domain/migration/migration.machine';
 import { refusal } from '../domain/migration/migration.refusals';
 import { migrationOperationSchema } from '../domain/migration/migration-state';
-import { describeScope, scopeKey, scopeKindFromPath, type ScopeRef } from '../domain/scope/scope';
+import { describeScope, scopeKey, scopeKindPaths } from '../domain/scope/scope';
 import { resolveScope } from '../domain/scope/scope-contents';
+import { scopeNotFoundMessage } from '../domain/validation/scope-not-found';
 import type { ScopeEntityGateway } from '../ports/scope-entity.port';
 import { startOperation } from '../use-cases/start-operation';
 import { invalidInput, json, jsonError, readJsonBody } from './http-responses';
-import { baseUrlOf, callerOf, originOf, subscriptionOf } from './request-context';
-import { notFoundMessage } from './scope-not-found';
+import { baseUrlOf, callerOf, originOf } from './request-context';
+import { isScope, scopeOfRequest } from './scope-of-request';
 
 const bodySchema = migrationOptionsSchema.extend({
   /** A client-chosen operation id: sending the same one again answers with the same operation. */
@@ -34,15 +35,8 @@ export async function startMigration(
   request: HttpRequest,
   _context: InvocationContext,
 ): Promise<HttpResponseInit> {
-  const kindSegment = request.params.scopeKind ?? '';
-  const kind = scopeKindFromPath(kindSegment);
-  if (!kind) {
-    return jsonError(
-      404,
-      'UnknownScopeKind',
-      `'${kindSegment}' is not a scope kind. Use virtualNetworks, cloudServices, storageAccounts, reservedIps, networkSecurityGroups or routeTables.`,
-    );
-  }
+  const scope = scopeOfRequest(services, request);
+  if (!isScope(scope)) return scope;
   const action = migrationOperationSchema.safeParse(request.params.action);
   if (!action.success) {
     return jsonError(
@@ -61,7 +55,7 @@ export async function startMigration(
   const options = bodySchema.safeParse(body);
   if (!options.success) return invalidInput('request body', options.error);
   const { operationId, ...migrationOptions } = options.data;
-  if (migrationOptions.destination && kind !== 'cloudService') {
+  if (migrationOptions.destination && scope.kind !== 'cloudService') {
     return jsonError(
       400,
       'DestinationNotApplicable',
@@ -69,11 +63,6 @@ export async function startMigration(
     );
   }
 
-  const scope: ScopeRef = {
-    subscriptionId: subscriptionOf(request, services.config.defaultSubscriptionId),
-    kind,
-    name: request.params.name ?? '',
-  };
   const key = scopeKey(scope);
   const idempotencyKey = request.headers.get('idempotency-key') ?? undefined;
 
@@ -95,7 +84,8 @@ export async function startMigration(
     }
     if (!state || state.state === 'None') {
       const inventory = await services.classicInventory.load(scope.subscriptionId);
-      if (!resolveScope(inventory, scope)) return jsonError(404, 'ResourceNotFound', notFoundMessage(scope));
+      if (!resolveScope(inventory, scope))
+        return jsonError(404, 'ResourceNotFound', scopeNotFoundMessage(scope));
     }
   }
 
@@ -119,7 +109,7 @@ export async function startMigration(
       operation: result.operation.operation,
       scope,
       statusUrl,
-      scopeStatusUrl: `${baseUrlOf(request)}/api/migrations/${kindSegment}/${encodeURIComponent(scope.name)}?subscriptionId=${scope.subscriptionId}`,
+      scopeStatusUrl: `${baseUrlOf(request)}/api/migrations/${scopeKindPaths[scope.kind]}/${encodeURIComponent(scope.name)}?subscriptionId=${scope.subscriptionId}`,
       existing: result.kind === 'existing',
     },
     { location: statusUrl, 'retry-after': '1' },

@@ -1,5 +1,7 @@
 /**
  * Starts Azurite from node_modules on free ports, in memory, for tests that talk to storage directly.
+ * Not devhost/primary/azurite-process.ts: that one forks a compiled launcher from dist/, and this global
+ * setup runs from the TypeScript sources before anything is known to be built.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer, Socket } from 'node:net';

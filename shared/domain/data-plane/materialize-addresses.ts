@@ -18,6 +18,7 @@ import type { ArmResource } from '../arm/arm-resource';
 import type { Deployment, RoleInstance, VirtualIp } from '../classic/compute.schema';
 import type { ClassicInventory } from '../classic/inventory.schema';
 import { sameName } from '../classic/names';
+import { isReservedVip } from '../classic/virtual-ips';
 import { virtualMachinesOf } from '../classic/virtual-machines';
 import { addressesOf, parseCidr } from '../network/ipv4';
 import type { ScopeContents } from '../scope/scope-contents';
@@ -64,7 +65,7 @@ export function materializeAddresses(input: MaterializeInput): MaterializeResult
     const newVips = new Map<string, string | undefined>();
     for (const [index, vip] of deployment.virtualIps.entries()) {
       const after =
-        restart && !isReserved(vip)
+        restart && !isReservedVip(deployment, vip, index)
           ? derivedPublicAddress(`${input.operationId}/${cloudService.name}/${vip.name ?? index}`)
           : vip.address;
       newVips.set(vip.name ?? String(index), after);
@@ -136,10 +137,6 @@ export function materializeAddresses(input: MaterializeInput): MaterializeResult
 
 function withAfter(after: string | undefined): { after?: string } {
   return after === undefined ? {} : { after };
-}
-
-function isReserved(vip: VirtualIp): boolean {
-  return vip.isReserved || vip.reservedIpName !== undefined;
 }
 
 function withUpdatedDeployment(

@@ -4,6 +4,7 @@
  * is not reserved changes and so do instance-level public IPs; VMs in a VNet are untouched (only
  * metadata moves). Pure.
  */
+import { isReservedVip, reservedIpNameOfVip } from '../classic/virtual-ips';
 import { virtualMachinesOf } from '../classic/virtual-machines';
 import type { ScopeContents } from '../scope/scope-contents';
 import { virtualMachineClassicId } from './classic-ids';
@@ -33,8 +34,8 @@ export function dataPlaneEffectsPerVm(subscriptionId: string, contents: ScopeCon
       const base = { classicId, cloudService: cloudService.name, vm: vm.role.name };
       if (deployment.virtualNetworkName !== undefined) return { ...base, effects: [] };
       const vipEffects: DataPlaneEffect[] = deployment.virtualIps.map((vip, index) => {
-        const reservedIpName = vip.reservedIpName ?? (index === 0 ? deployment.reservedIpName : undefined);
-        return vip.isReserved || reservedIpName !== undefined
+        const reservedIpName = reservedIpNameOfVip(deployment, vip, index);
+        return isReservedVip(deployment, vip, index)
           ? { kind: 'vip-kept', vip: vip.address, reservedIpName }
           : { kind: 'vip-changes', vip: vip.address };
       });

@@ -14,6 +14,7 @@
 import type { CloudService, Deployment, InputEndpoint, VirtualIp } from '../classic/compute.schema';
 import { findByName, sameName } from '../classic/names';
 import { reservedIpSchema } from '../classic/network.schema';
+import { isReservedVip, reservedIpNameOfVip } from '../classic/virtual-ips';
 import { childClassicId, deploymentClassicId } from './classic-ids';
 import {
   addFrontend,
@@ -59,8 +60,8 @@ export function translateVirtualIps(ctx: TranslationContext, input: VirtualIpInp
   let dnsLabelGiven = false;
   vips.forEach(({ vip, implied }, index) => {
     const assigned = input.endpoints.filter((c) => vipIndexOf(c.endpoint) === index);
-    const reservedIpName = vip.reservedIpName ?? (index === 0 ? deployment.reservedIpName : undefined);
-    const reserved = vip.isReserved || reservedIpName !== undefined;
+    const reservedIpName = reservedIpNameOfVip(deployment, vip, index);
+    const reserved = isReservedVip(deployment, vip, index);
     const classicId = childClassicId(deploymentId, 'virtualIps', vip.name ?? String(index));
     const vipName = vip.name ?? `VIP ${index}`;
     if (assigned.length === 0 && !reserved) {

@@ -29,13 +29,13 @@ import type { Services } from '../../composition';
 import type { MigrationOptions } from '../../contracts/phase-command';
 import { migrationOperationSchema } from '../../domain/migration/migration-state';
 import type { ScopeKind, ScopeRef } from '../../domain/scope/scope';
+import { scopeNotFoundMessage } from '../../domain/validation/scope-not-found';
 import type { ScopeEntityGateway } from '../../ports/scope-entity.port';
 import {
   requestMigration,
   type ServiceManagementMigrationResult,
 } from '../../use-cases/service-management/migration-request';
 import { callerOf, originOf } from '../request-context';
-import { notFoundMessage } from '../scope-not-found';
 import { bodyBytes, queryValue, subscriptionIdOf } from './sm-request';
 import {
   answering,
@@ -187,7 +187,7 @@ function respond(result: ServiceManagementMigrationResult, requestId: string): H
 
 /** Recorded: a missing VNet is 400 BadRequest; missing deployments and storage accounts 404 (§5). */
 function notFoundBody(kind: ScopeKind, name: string): ServiceManagementErrorBody {
-  const message = notFoundMessage({ kind, name });
+  const message = scopeNotFoundMessage({ kind, name });
   return kind === 'virtualNetwork'
     ? badRequestBody(message)
     : { httpStatus: 404, code: 'ResourceNotFound', message };

@@ -24,7 +24,7 @@ import type { ClassicInventory } from '../../domain/classic/inventory.schema';
 import { findByName } from '../../domain/classic/names';
 import { resourceNotFound } from '../../domain/management/management-error';
 import type { ScopeKind } from '../../domain/scope/scope';
-import { notFoundMessage } from '../scope-not-found';
+import { scopeNotFoundMessage } from '../../domain/validation/scope-not-found';
 import { queryEquals, subscriptionIdOf } from './sm-request';
 import { answering, errorResponse, newRequestId, xmlResponse } from './sm-responses';
 
@@ -81,7 +81,7 @@ function answer<T extends { name: string }>(
     if (name === undefined) return xmlResponse(200, listing.list(items), requestId);
     const item = findByName(items, name);
     if (!item)
-      return errorResponse(resourceNotFound(notFoundMessage({ kind: listing.kind, name })), requestId);
+      return errorResponse(resourceNotFound(scopeNotFoundMessage({ kind: listing.kind, name })), requestId);
     return xmlResponse(200, listing.one(item, queryEquals(request, 'detaillevel', 'full')), requestId);
   });
 }

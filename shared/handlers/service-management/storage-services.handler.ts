@@ -11,9 +11,9 @@ import { findByName } from '../../domain/classic/names';
 import type { StorageAccount } from '../../domain/classic/storage.schema';
 import { resourceNotFound } from '../../domain/management/management-error';
 import type { MigrationState } from '../../domain/migration/migration-state';
+import { scopeNotFoundMessage } from '../../domain/validation/scope-not-found';
 import type { ScopeEntityGateway } from '../../ports/scope-entity.port';
 import { loadClassicView } from '../../use-cases/service-management/classic-view';
-import { notFoundMessage } from '../scope-not-found';
 import { subscriptionIdOf } from './sm-request';
 import { answering, errorResponse, newRequestId, xmlResponse } from './sm-responses';
 
@@ -48,7 +48,10 @@ export function getStorageServices(
     }
     const account = findByName(inventory.storageAccounts, name);
     if (!account) {
-      return errorResponse(resourceNotFound(notFoundMessage({ kind: 'storageAccount', name })), requestId);
+      return errorResponse(
+        resourceNotFound(scopeNotFoundMessage({ kind: 'storageAccount', name })),
+        requestId,
+      );
     }
     return xmlResponse(200, serializeStorageService(account, { migrationStates }), requestId);
   });
