@@ -66,6 +66,37 @@ export default tseslint.config(
     },
   },
   {
+    // Handlers parse and map; the use cases decide (admission is `use-cases/request-operation`). Handlers and
+    // function registrations may use the domain's types, names and schemas, never its decision code.
+    files: ['shared/handlers/**/*.ts', 'functions/**/*.ts'],
+    ignores: ['functions/migration-scope.entity.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '**/domain/migration/migration.machine',
+                '**/domain/migration/migration.refusals',
+                '**/domain/migration/scope-entity.reducer',
+                '**/domain/scope/scope-contents',
+                '**/domain/validation/*',
+                '!**/domain/validation/scope-not-found',
+                '**/domain/validation/rules/*',
+                '**/domain/batch/batch-*',
+                '**/use-cases/request-operation/enqueue-operation',
+              ],
+              allowTypeImports: true,
+              message:
+                'Handlers decide nothing: call a use case (admission: use-cases/request-operation) and map its result.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',

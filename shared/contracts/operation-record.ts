@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { migrationOperationSchema, migrationStateSchema } from '../domain/migration/migration-state';
 import { scopeRefSchema } from '../domain/scope/scope';
 import { findingSchema } from '../domain/validation/finding';
-import { commandSourceSchema, migrationOptionsSchema } from './phase-command';
+import { commandSourceSchema, migrationOptionsSchema, type PhaseCommand } from './phase-command';
 
 export const operationStatuses = ['Queued', 'InProgress', 'Succeeded', 'Failed'] as const;
 export const operationStatusSchema = z.enum(operationStatuses);
@@ -76,5 +76,20 @@ export function recordableFindings(
   return {
     findings: findings.slice(0, maxRecordedFindings),
     findingsOmitted: findings.length - maxRecordedFindings,
+  };
+}
+
+/** The record of a command that was just queued (or that a phase finds without a record). */
+export function queuedRecordOf(command: PhaseCommand, scopeKey: string): OperationRecord {
+  return {
+    operationId: command.operationId,
+    operation: command.operation,
+    scope: command.scope,
+    scopeKey,
+    status: 'Queued',
+    options: command.options,
+    requestedBy: command.requestedBy,
+    source: command.source,
+    requestedAt: command.requestedAt,
   };
 }

@@ -13,6 +13,8 @@ export interface OperationStore {
    * before (the caller then answers with that operation instead of starting a new one).
    */
   claimIdempotencyKey(subscriptionId: string, key: string, operationId: string): Promise<string>;
+  /** The operation id an idempotency key is bound to, without binding it. */
+  findIdempotencyKey(subscriptionId: string, key: string): Promise<string | undefined>;
 }
 
 export interface AuditEntry {

@@ -101,8 +101,7 @@ export class TableOperationStore implements OperationStore {
 
   async claimIdempotencyKey(subscriptionId: string, key: string, operationId: string): Promise<string> {
     const client = await this.#client();
-    const partitionKey = `idem_${subscriptionId.toLowerCase()}`;
-    const rowKey = encodeKeyPart(key).slice(0, 1000);
+    const { partitionKey, rowKey } = idempotencyRow(subscriptionId, key);
     try {
       await client.createEntity({ partitionKey, rowKey, operationId });
       return operationId;
@@ -113,7 +112,18 @@ export class TableOperationStore implements OperationStore {
     }
   }
 
+  async findIdempotencyKey(subscriptionId: string, key: string): Promise<string | undefined> {
+    const client = await this.#client();
+    const { partitionKey, rowKey } = idempotencyRow(subscriptionId, key);
+    const row = await orUndefinedOn404(() => client.getEntity<{ operationId: string }>(partitionKey, rowKey));
+    return row?.operationId;
+  }
+
   #client(): Promise<TableClient> {
     return this.#tables.table(tableNames.operations);
   }
+}
+
+function idempotencyRow(subscriptionId: string, key: string): { partitionKey: string; rowKey: string } {
+  return { partitionKey: `idem_${subscriptionId.toLowerCase()}`, rowKey: encodeKeyPart(key).slice(0, 1000) };
 }

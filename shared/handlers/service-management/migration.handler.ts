@@ -29,7 +29,6 @@ import type { Services } from '../../composition';
 import type { MigrationOptions } from '../../contracts/phase-command';
 import { migrationOperationSchema } from '../../domain/migration/migration-state';
 import type { ScopeKind, ScopeRef } from '../../domain/scope/scope';
-import { scopeNotFoundMessage } from '../../domain/validation/scope-not-found';
 import type { ScopeEntityGateway } from '../../ports/scope-entity.port';
 import {
   requestMigration,
@@ -162,7 +161,8 @@ function respond(result: ServiceManagementMigrationResult, requestId: string): H
         .map(validationMessageFromFinding);
       return xmlResponse(200, serializeValidationMessages(messages), requestId);
     }
-    case 'accepted':
+    case 'started':
+    case 'existing':
       return emptyResponse(202, requestId);
     case 'notRegistered':
       return errorResponse(
@@ -174,7 +174,9 @@ function respond(result: ServiceManagementMigrationResult, requestId: string): H
         requestId,
       );
     case 'notFound':
-      return errorResponse(notFoundBody(result.scope.kind, result.name), requestId);
+      return errorResponse(notFoundBody(result.scope.kind, result.message), requestId);
+    case 'invalid':
+      return errorResponse(badRequestBody(result.message), requestId);
     case 'refused':
       return errorResponse({ httpStatus: 409, code: 'ConflictError', message: result.message }, requestId);
     case 'enqueueFailed':
@@ -186,8 +188,7 @@ function respond(result: ServiceManagementMigrationResult, requestId: string): H
 }
 
 /** Recorded: a missing VNet is 400 BadRequest; missing deployments and storage accounts 404 (§5). */
-function notFoundBody(kind: ScopeKind, name: string): ServiceManagementErrorBody {
-  const message = scopeNotFoundMessage({ kind, name });
+function notFoundBody(kind: ScopeKind, message: string): ServiceManagementErrorBody {
   return kind === 'virtualNetwork'
     ? badRequestBody(message)
     : { httpStatus: 404, code: 'ResourceNotFound', message };

@@ -11,7 +11,7 @@
  * - the outcome event is published after the record is final, with the event id as message id, so a
  *   duplicate publish is dropped by duplicate detection.
  */
-import { type OperationRecord, recordableFindings } from '../../contracts/operation-record';
+import { type OperationRecord, queuedRecordOf, recordableFindings } from '../../contracts/operation-record';
 import type { PhaseCommand } from '../../contracts/phase-command';
 import { type Decision, decisionFor } from '../../domain/migration/scope-entity.reducer';
 import { describeScope, scopeKey } from '../../domain/scope/scope';
@@ -19,6 +19,7 @@ import { ensureError, isTransient, OperationFault, TransientFault } from '../err
 import { publishOutcome } from '../outcome-event';
 import { requestDecision, waitForDecision, type WaitOptions } from '../scope-decision';
 import type { Delivery, PhaseDeps, PhaseRun } from './phase-context';
+import type { PhaseOutcome } from './phase-outcome';
 import { type PhaseStep, phaseSteps, type StepState } from './phase-steps';
 import { precheckPrepare, runValidate } from './validate.phase';
 
@@ -201,14 +202,6 @@ async function completeEntity(
   );
 }
 
-export interface PhaseOutcome {
-  status: 'Succeeded' | 'Failed';
-  decision?: string;
-  error?: OperationRecord['error'];
-  findings?: OperationRecord['findings'];
-  extra?: Partial<OperationRecord>;
-}
-
 /** The outcome of an operation the entity already answered (a redelivery, a refusal, a no-op). */
 function outcomeOf(decision: Decision): PhaseOutcome {
   switch (decision.decision) {
@@ -292,7 +285,7 @@ async function ensureRecord(run: PhaseRun): Promise<OperationRecord> {
   const { deps, command } = run;
   const existing = await deps.services.operations.get(command.operationId);
   if (existing) return existing;
-  await deps.services.operations.create(recordFromCommand(command, run.scopeKey));
+  await deps.services.operations.create(queuedRecordOf(command, run.scopeKey));
   const created = await deps.services.operations.get(command.operationId);
   if (!created)
     throw new TransientFault(
@@ -300,20 +293,6 @@ async function ensureRecord(run: PhaseRun): Promise<OperationRecord> {
       `Operation ${command.operationId} could not be read back.`,
     );
   return created;
-}
-
-export function recordFromCommand(command: PhaseCommand, key: string): OperationRecord {
-  return {
-    operationId: command.operationId,
-    operation: command.operation,
-    scope: command.scope,
-    scopeKey: key,
-    status: 'Queued',
-    options: command.options,
-    requestedBy: command.requestedBy,
-    source: command.source,
-    requestedAt: command.requestedAt,
-  };
 }
 
 function waitOptions(deps: PhaseDeps): WaitOptions {

@@ -10,7 +10,7 @@ import { hasBlockingFindings } from '../../domain/validation/finding';
 import { loadAndAnalyse } from '../load-analysis';
 import type { ScopeAnalysis } from '../scope-analysis';
 import type { PhaseRun } from './phase-context';
-import type { PhaseOutcome } from './run-phase';
+import type { PhaseOutcome } from './phase-outcome';
 
 export async function runValidate(run: PhaseRun): Promise<PhaseOutcome> {
   const { deps, command } = run;

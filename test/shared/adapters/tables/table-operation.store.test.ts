@@ -78,6 +78,14 @@ describe('TableOperationStore', () => {
     );
   });
 
+  it('When an idempotency key is looked up, then it finds the bound operation id without binding the key', async () => {
+    const sub = uniqueSubscriptionId();
+    expect(await store.findIdempotencyKey(sub, 'lookup/key')).toBeUndefined();
+    expect(await store.claimIdempotencyKey(sub, 'lookup/key', 'op-1')).toBe('op-1');
+    expect(await store.findIdempotencyKey(sub, 'lookup/key')).toBe('op-1');
+    expect(await store.findIdempotencyKey(uniqueSubscriptionId(), 'lookup/key')).toBeUndefined();
+  });
+
   it('When a missing operation is read, then it is undefined', async () => {
     expect(await store.get(randomUUID())).toBeUndefined();
   });

@@ -1,38 +1,18 @@
 /**
- * Starts an operation on a scope for any surface (JSON API, Service Management API, chat, Event Grid,
- * batches): records it, puts it on its phase queue and returns its id. Safe to retry: a client operation
- * id or an idempotency key makes a retried request answer with the operation it already started.
+ * The last step of admission: record the operation (`Queued`), put its command on the phase queue and
+ * audit it. Safe to retry: the operation id (claimed through the idempotency key when there is one) makes
+ * a retried request answer with the operation it already recorded. Only `requestOperation` calls this.
  */
-import { phaseQueues } from '../contracts/names';
-import type { OperationRecord } from '../contracts/operation-record';
-import type { CommandSource, MigrationOptions, PhaseCommand } from '../contracts/phase-command';
-import type { MigrationOperation } from '../domain/migration/migration-state';
-import { scopeKey, type ScopeRef } from '../domain/scope/scope';
-import type { Clock, IdGenerator } from '../ports/clock.port';
-import type { MessageSender } from '../ports/message-sender.port';
-import type { AuditLog, OperationStore } from '../ports/operation.port';
-import { recordFromCommand } from './phases/run-phase';
+import { phaseQueues } from '../../contracts/names';
+import { type OperationRecord, queuedRecordOf } from '../../contracts/operation-record';
+import type { PhaseCommand } from '../../contracts/phase-command';
+import { scopeKey } from '../../domain/scope/scope';
+import type { Clock, IdGenerator } from '../../ports/clock.port';
+import type { MessageSender } from '../../ports/message-sender.port';
+import type { AuditLog, OperationStore } from '../../ports/operation.port';
+import type { AdmissionResult, OperationRequest } from './operation-request';
 
-export interface StartOperationRequest {
-  scope: ScopeRef;
-  operation: MigrationOperation;
-  options: MigrationOptions;
-  requestedBy: string;
-  source: CommandSource;
-  /** From the client, to make retries safe (`Idempotency-Key` header). */
-  idempotencyKey?: string;
-  /** A client-chosen operation id (e.g. the Service Management request id). */
-  operationId?: string;
-  /** Where the request came from, for the audit log (address, chat channel…). */
-  origin?: string;
-}
-
-export type StartOperationResult =
-  | { kind: 'started'; operation: OperationRecord }
-  | { kind: 'existing'; operation: OperationRecord }
-  | { kind: 'enqueueFailed'; operation: OperationRecord; message: string };
-
-export interface StartOperationDeps {
+export interface EnqueueDeps {
   clock: Clock;
   ids: IdGenerator;
   operations: OperationStore;
@@ -40,10 +20,10 @@ export interface StartOperationDeps {
   messages: MessageSender;
 }
 
-export async function startOperation(
-  deps: StartOperationDeps,
-  request: StartOperationRequest,
-): Promise<StartOperationResult> {
+export async function enqueueOperation(
+  deps: EnqueueDeps,
+  request: OperationRequest,
+): Promise<Extract<AdmissionResult, { kind: 'started' | 'existing' | 'enqueueFailed' }>> {
   let operationId = request.operationId ?? deps.ids.newId();
   if (request.idempotencyKey) {
     operationId = await deps.operations.claimIdempotencyKey(
@@ -53,7 +33,7 @@ export async function startOperation(
     );
   }
   const existing = await deps.operations.get(operationId);
-  if (existing) return { kind: 'existing', operation: existing };
+  if (existing && !neverQueued(existing)) return { kind: 'existing', operation: existing };
 
   const now = deps.clock.now().toISOString();
   const key = scopeKey(request.scope);
@@ -68,10 +48,13 @@ export async function startOperation(
     requestedAt: now,
   };
   const record: OperationRecord = {
-    ...recordFromCommand(command, key),
+    ...queuedRecordOf(command, key),
     ...(request.idempotencyKey === undefined ? {} : { idempotencyKey: request.idempotencyKey }),
   };
-  if (!(await deps.operations.create(record))) {
+  if (existing) {
+    // The same request after its message could not be queued: queue it now under the same id.
+    await deps.operations.update(operationId, (current) => (neverQueued(current) ? record : current));
+  } else if (!(await deps.operations.create(record))) {
     const raced = await deps.operations.get(operationId);
     if (raced) return { kind: 'existing', operation: raced };
   }
@@ -100,4 +83,9 @@ export async function startOperation(
     ...(request.origin === undefined ? {} : { detail: `from ${request.origin}` }),
   });
   return { kind: 'started', operation: record };
+}
+
+/** An operation whose message never reached its queue: a retry of the same request queues it again. */
+export function neverQueued(record: OperationRecord): boolean {
+  return record.status === 'Failed' && record.error?.code === 'EnqueueFailed';
 }
