@@ -1,7 +1,8 @@
 // Deploys the Classic → Resource Manager migration service: a Function App on Flex Consumption (Node 22),
 // Service Bus phase queues and the events topic, the Durable/host storage account with the service's tables,
-// an Event Grid topic delivering migration requests, Key Vault for the chat secrets, monitoring, and one
-// user-assigned identity with exactly the data-plane roles it needs. No keys or connection strings anywhere.
+// an Event Grid topic delivering migration requests and one carrying outcome events, Key Vault for the chat
+// secrets, monitoring, and one user-assigned identity with exactly the data-plane roles it needs. No keys or
+// connection strings anywhere.
 // Local modules only (no br/public registry modules), so every file is self-contained.
 
 targetScope = 'subscription'
@@ -215,10 +216,25 @@ module eventGridTopic 'app/event-grid-topic.bicep' = {
   }
 }
 
+// Outcome events (the CloudEvents also sent to the Service Bus events topic), for Event Grid subscribers. A
+// topic of its own: the requests topic delivers every event to migrationRequests, so outcomes there would loop.
+module outcomeEventsTopic 'app/event-grid-topic.bicep' = {
+  name: 'outcome-events-topic'
+  scope: rg
+  params: {
+    name: '${abbrs.eventGridTopics}${resourceToken}-out'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    inputSchema: 'CloudEventSchemaV1_0'
+  }
+}
+
 // The app's identity. Storage: blob + queue + table, because the Durable Functions Azure Storage backend uses
 // all three (and blob also holds the Flex deployment package and Event Grid's dead letters, which Event Grid
 // writes as this identity). Service Bus: receive (phase triggers) and send (commands, outcome events).
-// Monitoring: Entra-authenticated telemetry. Key Vault: resolve the chat secret references.
+// Monitoring: Entra-authenticated telemetry. Key Vault: resolve the chat secret references. Event Grid: send
+// to the outcome events topic only (requests come in through the subscription, never from the app).
 module appRoles 'app/rbac.bicep' = {
   name: 'app-roles'
   scope: rg
@@ -230,6 +246,7 @@ module appRoles 'app/rbac.bicep' = {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     keyVaultName: keyVault.outputs.name
     eventGridTopicName: eventGridTopic.outputs.name
+    outcomeEventsTopicName: outcomeEventsTopic.outputs.name
     storageRoleIds: [
       roles.storageBlobDataOwner
       roles.storageQueueDataContributor
@@ -244,6 +261,9 @@ module appRoles 'app/rbac.bicep' = {
     ]
     keyVaultRoleIds: [
       roles.keyVaultSecretsUser
+    ]
+    outcomeEventsRoleIds: [
+      roles.eventGridDataSender
     ]
   }
 }
@@ -260,6 +280,7 @@ module userRoles 'app/rbac.bicep' = if (!empty(principalId)) {
     applicationInsightsName: monitoring.outputs.applicationInsightsName
     keyVaultName: keyVault.outputs.name
     eventGridTopicName: eventGridTopic.outputs.name
+    outcomeEventsTopicName: outcomeEventsTopic.outputs.name
     storageRoleIds: [
       roles.storageBlobDataContributor
       roles.storageQueueDataContributor
@@ -299,6 +320,7 @@ module functionApp 'app/function-app.bicep' = {
     operationLeaseSeconds: operationLeaseSeconds
     defaultSubscriptionId: defaultSubscriptionId
     chatRoles: chatRoles
+    outcomeEventsTopicEndpoint: outcomeEventsTopic.outputs.endpoint
     slackSigningSecretUri: keyVault.outputs.slackSigningSecretUri
     teamsHmacSecretUri: keyVault.outputs.teamsHmacSecretUri
   }
@@ -337,4 +359,6 @@ output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
 output SERVICE_BUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace
 output EVENT_GRID_TOPIC_ENDPOINT string = eventGridTopic.outputs.endpoint
+output OUTCOME_EVENTS_TOPIC_ENDPOINT string = outcomeEventsTopic.outputs.endpoint
+output OUTCOME_EVENTS_TOPIC_NAME string = outcomeEventsTopic.outputs.name
 output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name

@@ -6,6 +6,9 @@ import { ManagedIdentityCredential } from '@azure/identity';
 import { ServiceBusClient } from '@azure/service-bus';
 
 import { DefaultSubscriptionRegistered } from './adapters/default-subscription-registration';
+import { EventGridOutcomePublisher } from './adapters/events/event-grid-outcome-publisher';
+import { FanOutOutcomePublisher } from './adapters/events/fan-out-outcome-publisher';
+import { ServiceBusOutcomePublisher } from './adapters/events/service-bus-outcome-publisher';
 import { LocalServiceBusClient } from './adapters/local-service-bus/local-service-bus-client';
 import { LocalMessageSender } from './adapters/service-bus/local-message-sender';
 import { ServiceBusMessageSender } from './adapters/service-bus/service-bus-message-sender';
@@ -19,12 +22,14 @@ import { TableScopeIndex } from './adapters/tables/table-scope-index';
 import { TableScopeMappingStore } from './adapters/tables/table-scope-mapping.store';
 import { TableService } from './adapters/tables/table-service';
 import { type Config, config } from './config';
+import { eventsTopic } from './contracts/names';
 import type { Clock, IdGenerator } from './ports/clock.port';
 import type { FaultInjector } from './ports/fault-injector.port';
 import type { ArmInventoryStore, ClassicInventoryStore, ScopeMappingStore } from './ports/inventory.port';
 import type { ManagementOperationLog } from './ports/management-operation.port';
 import type { MessageSender } from './ports/message-sender.port';
 import type { AuditLog, OperationStore, ScopeIndex } from './ports/operation.port';
+import type { OutcomePublisher } from './ports/outcome-publisher.port';
 
 export interface Services {
   config: Config;
@@ -38,6 +43,8 @@ export interface Services {
   scopeMappings: ScopeMappingStore;
   faults: FaultInjector;
   messages: MessageSender;
+  /** Where finished operations' CloudEvents go: the Service Bus events topic, plus Event Grid if configured. */
+  outcomes: OutcomePublisher;
   /** Service Management writes, for `GET /{subscriptionId}/operations/{requestId}`. */
   managementOperations: ManagementOperationLog;
 }
@@ -57,6 +64,7 @@ export function buildServices(cfg: Config): Services {
           ),
         },
   );
+  const messages = buildMessageSender(cfg.serviceBus);
   return {
     config: cfg,
     clock: systemClock,
@@ -71,7 +79,8 @@ export function buildServices(cfg: Config): Services {
     scopeIndex: new TableScopeIndex(tables),
     scopeMappings: new TableScopeMappingStore(tables),
     faults: new TableFaultInjector(tables),
-    messages: buildMessageSender(cfg.serviceBus),
+    messages,
+    outcomes: buildOutcomePublisher(messages, cfg.outcomeEvents),
     managementOperations: new TableManagementOperationLog(tables),
   };
 }
@@ -92,6 +101,27 @@ function buildMessageSender(serviceBus: Config['serviceBus']): MessageSender {
         ),
       );
   }
+}
+
+/** Always the Service Bus topic; with an Event Grid topic configured, both (each must take the event). */
+function buildOutcomePublisher(
+  messages: MessageSender,
+  outcomeEvents: Config['outcomeEvents'],
+): OutcomePublisher {
+  const serviceBus = new ServiceBusOutcomePublisher(messages);
+  if (!outcomeEvents) return serviceBus;
+  return new FanOutOutcomePublisher([
+    { name: `service-bus:${eventsTopic}`, publisher: serviceBus },
+    {
+      name: `event-grid:${new URL(outcomeEvents.topicEndpoint).host}`,
+      publisher: new EventGridOutcomePublisher(
+        outcomeEvents.topicEndpoint,
+        new ManagedIdentityCredential(
+          outcomeEvents.clientId === undefined ? {} : { clientId: outcomeEvents.clientId },
+        ),
+      ),
+    },
+  ]);
 }
 
 let services: Services | undefined;

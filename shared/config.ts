@@ -6,6 +6,9 @@
  * prefix (`AzureWebJobsStorage`, `ServiceBusConnection`); either the prefix holds a connection string, or
  * `<prefix>__tableServiceUri` / `<prefix>__fullyQualifiedNamespace` (+ `__clientId`) name an endpoint
  * reached with managed identity.
+ *
+ * Outcome events always go to the Service Bus topic; `OUTCOME_EVENTS_TOPIC_ENDPOINT` also sends them to an
+ * Event Grid custom topic, reached with the same managed identity as Service Bus (or storage).
  */
 import { z } from 'zod';
 
@@ -35,6 +38,8 @@ const envSchema = z.object({
   /** Must equal the queues' maxDeliveryCount in Azure (infra) and on the dev host (10 by default). */
   SERVICE_BUS_MAX_DELIVERY_COUNT: z.coerce.number().int().positive().default(10),
   ENTITY_DECISION_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
+  /** An Event Grid custom topic (CloudEvents schema) that also receives outcome events; unset: none. */
+  OUTCOME_EVENTS_TOPIC_ENDPOINT: z.string().url().optional(),
   DEMO_DATA: booleanFlag,
   AUTH_REQUIRED: booleanFlag,
 });
@@ -51,6 +56,8 @@ export interface Config {
   operationLeaseSeconds: number;
   entityDecisionTimeoutMs: number;
   maxDeliveryCount: number;
+  /** The Event Grid topic outcome events are also published to, with the managed identity's client id. */
+  outcomeEvents: { topicEndpoint: string; clientId: string | undefined } | undefined;
   demoData: boolean;
   authRequired: boolean;
 }
@@ -111,6 +118,13 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     operationLeaseSeconds: e.OPERATION_LEASE_SECONDS,
     entityDecisionTimeoutMs: e.ENTITY_DECISION_TIMEOUT_SECONDS * 1000,
     maxDeliveryCount: e.SERVICE_BUS_MAX_DELIVERY_COUNT,
+    outcomeEvents:
+      e.OUTCOME_EVENTS_TOPIC_ENDPOINT === undefined
+        ? undefined
+        : {
+            topicEndpoint: e.OUTCOME_EVENTS_TOPIC_ENDPOINT,
+            clientId: e.ServiceBusConnection__clientId ?? e.AzureWebJobsStorage__clientId,
+          },
     demoData: e.DEMO_DATA,
     authRequired: e.AUTH_REQUIRED,
   };

@@ -41,6 +41,9 @@ param defaultSubscriptionId string
 @description('CHAT_ROLES: chat user id → viewer | operator | approver.')
 param chatRoles object
 
+@description('OUTCOME_EVENTS_TOPIC_ENDPOINT: the Event Grid topic (CloudEvents schema) outcome events are also published to.')
+param outcomeEventsTopicEndpoint string
+
 @description('Versionless Key Vault URI of the Slack signing secret; empty when none is stored.')
 param slackSigningSecretUri string
 
@@ -89,6 +92,8 @@ var serviceSettings = {
   OPERATION_LEASE_SECONDS: string(operationLeaseSeconds)
   AUTH_REQUIRED: 'true'
   CHAT_ROLES: string(chatRoles)
+  // Reached with the same identity as Service Bus (ServiceBusConnection__clientId).
+  OUTCOME_EVENTS_TOPIC_ENDPOINT: outcomeEventsTopicEndpoint
 }
 
 // Chat signing secrets as Key Vault references, resolved by the platform with keyVaultReferenceIdentity.

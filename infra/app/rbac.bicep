@@ -16,7 +16,11 @@ param storageAccountName string
 param serviceBusNamespaceName string
 param applicationInsightsName string
 param keyVaultName string
+@description('The Event Grid topic migration requests are published to.')
 param eventGridTopicName string
+
+@description('The Event Grid topic outcome events are published to.')
+param outcomeEventsTopicName string
 
 @description('Role definition ids (GUIDs) to assign on the storage account.')
 param storageRoleIds array = []
@@ -30,8 +34,11 @@ param monitoringRoleIds array = []
 @description('Role definition ids to assign on the Key Vault.')
 param keyVaultRoleIds array = []
 
-@description('Role definition ids to assign on the Event Grid topic.')
+@description('Role definition ids to assign on the migration requests Event Grid topic.')
 param eventGridRoleIds array = []
+
+@description('Role definition ids to assign on the outcome events Event Grid topic.')
+param outcomeEventsRoleIds array = []
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -51,6 +58,10 @@ resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
 
 resource eventGridTopic 'Microsoft.EventGrid/topics@2025-02-15' existing = {
   name: eventGridTopicName
+}
+
+resource outcomeEventsTopic 'Microsoft.EventGrid/topics@2025-02-15' existing = {
+  name: outcomeEventsTopicName
 }
 
 resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
@@ -105,6 +116,18 @@ resource eventGridRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
   for roleId in eventGridRoleIds: {
     name: guid(eventGridTopic.id, principalId, roleId)
     scope: eventGridTopic
+    properties: {
+      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
+      principalId: principalId
+      principalType: principalType
+    }
+  }
+]
+
+resource outcomeEventsRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for roleId in outcomeEventsRoleIds: {
+    name: guid(outcomeEventsTopic.id, principalId, roleId)
+    scope: outcomeEventsTopic
     properties: {
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roleId)
       principalId: principalId

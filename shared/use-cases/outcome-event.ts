@@ -1,9 +1,11 @@
-/** Builds and publishes the CloudEvent for a finished operation (see contracts/outcome-event.ts). */
-import { eventsTopic } from '../contracts/names';
+/**
+ * Builds and publishes the CloudEvent for a finished operation (see contracts/outcome-event.ts). Where it
+ * goes (Service Bus, Event Grid) is the publisher's business (composition.ts).
+ */
 import type { OperationRecord } from '../contracts/operation-record';
 import { eventTypePrefix, type OutcomeEvent } from '../contracts/outcome-event';
 import { scopeKindPaths } from '../domain/scope/scope';
-import type { MessageSender } from '../ports/message-sender.port';
+import type { OutcomePublisher } from '../ports/outcome-publisher.port';
 
 const capitalised = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
 
@@ -44,18 +46,10 @@ export function outcomeEventOf(record: OperationRecord): OutcomeEvent | undefine
 }
 
 export async function publishOutcome(
-  services: { messages: MessageSender },
+  services: { outcomes: OutcomePublisher },
   record: OperationRecord,
 ): Promise<void> {
   const event = outcomeEventOf(record);
   if (!event) return;
-  await services.messages.send(eventsTopic, [
-    {
-      body: event,
-      messageId: event.id,
-      contentType: 'application/cloudevents+json',
-      subject: event.subject,
-      applicationProperties: { 'cloudEvents:type': event.type, 'cloudEvents:id': event.id },
-    },
-  ]);
+  await services.outcomes.publish(event);
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 import { migrationRequestsFunction } from '../../shared/contracts/names';
-import { property } from '../support/bicep';
+import { objectProperties, property } from '../support/bicep';
 import { evaluate, render } from '../support/bicep-eval';
 import { infraDir, mainScope, moduleOfMain, onlyResource, projectRoot } from '../support/infra';
 
@@ -90,5 +90,55 @@ describe('Event Grid (migration requests)', () => {
 
   it('When events are delivered, then no event-type filter can drop a mistyped request silently', () => {
     expect(property(subscriptionProperties, 'filter')).toBeUndefined();
+  });
+});
+
+describe('Event Grid (outcome events)', () => {
+  const main = mainScope();
+  const outcomeScope = moduleOfMain('outcomeEventsTopic');
+  const outcomeTopic = onlyResource(outcomeScope, 'Microsoft.EventGrid/topics');
+
+  it('When outcome events are published to Event Grid, then main.bicep deploys a second topic with the same module, named apart from the requests topic', () => {
+    expect(main.file.module('outcomeEventsTopic')?.path).toBe(main.file.module('eventGridTopic')?.path);
+    expect(main.file.module('outcomeEventsTopic')?.condition).toBeUndefined();
+    const outcomeName = render(property(outcomeTopic.body, 'name')!, outcomeScope);
+    expect(outcomeName).toBe('${abbrs.eventGridTopics}${resourceToken}-out');
+    expect(outcomeName).not.toBe(
+      render(
+        property(onlyResource(moduleOfMain('eventGridTopic'), 'Microsoft.EventGrid/topics').body, 'name')!,
+        moduleOfMain('eventGridTopic'),
+      ),
+    );
+  });
+
+  it("When the app publishes, then the topic takes CloudEvents 1.0 (the adapter's input schema), Entra ID only, over TLS 1.2", () => {
+    expect(outcomeScope.lookup('inputSchema')).toBe('CloudEventSchemaV1_0');
+    expect(evaluate(property(outcomeTopic.body, 'properties')!, outcomeScope)).toMatchObject({
+      inputSchema: 'CloudEventSchemaV1_0',
+      disableLocalAuth: true,
+      minimumTlsVersionAllowed: '1.2',
+    });
+  });
+
+  it('When outcomes are published, then nothing delivers them to migrationRequests (they would loop)', () => {
+    const subscriptionArgs = objectProperties(
+      objectProperties(main.file.module('eventGridSubscription')!.body).get('params')!,
+    );
+    expect(subscriptionArgs.get('topicName')?.text).toBe('eventGridTopic.outputs.name');
+    const modulesOnOutcomeTopic = main.file
+      .modules()
+      .filter((module) => module.path === 'app/event-grid-subscription.bicep')
+      .filter((module) => /outcomeEventsTopic/.test(module.body.text));
+    expect(modulesOnOutcomeTopic).toEqual([]);
+  });
+
+  it('When azd provisions, then the outcome topic endpoint is an output', () => {
+    const output = main.file
+      .outputs()
+      .find((candidate) => candidate.name === 'OUTCOME_EVENTS_TOPIC_ENDPOINT');
+    expect(output?.value.text).toBe('outcomeEventsTopic.outputs.endpoint');
+    expect(outcomeScope.file.outputs().find((candidate) => candidate.name === 'endpoint')?.value.text).toBe(
+      'topic.properties.endpoint',
+    );
   });
 });

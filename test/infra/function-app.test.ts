@@ -39,7 +39,11 @@ function azureEnvironment(): Record<string, string> {
   return Object.fromEntries(
     Object.entries(appSettings()).map(([key, value]) => [
       key,
-      typeof value === 'string' ? value : key.endsWith('Uri') ? 'https://deployed.invalid/' : `<${key}>`,
+      typeof value === 'string'
+        ? value
+        : /(Uri|_ENDPOINT)$/.test(key)
+          ? 'https://deployed.invalid/'
+          : `<${key}>`,
     ]),
   );
 }
@@ -54,6 +58,17 @@ describe('Function App (infra/app/function-app.bicep as main.bicep deploys it)',
     expect(config.serviceBus).toMatchObject({ kind: 'identity', clientId: `<${serviceBus}__clientId>` });
     expect(config.authRequired).toBe(true);
     expect(config.demoData).toBe(false);
+  });
+
+  it('When outcome events are published in Azure, then the code gets the outcome topic endpoint and the identity to reach it with', () => {
+    expect(parseConfig(azureEnvironment()).outcomeEvents).toEqual({
+      topicEndpoint: 'https://deployed.invalid/',
+      clientId: `<${serviceBus}__clientId>`,
+    });
+    // The outcome topic's own endpoint, never the requests topic's (whose subscription would loop them back).
+    expect(appSettings().OUTCOME_EVENTS_TOPIC_ENDPOINT).toEqual(
+      new Unresolved('outcomeEventsTopic.outputs.endpoint'),
+    );
   });
 
   it("When the app and the queues agree on delivery counts, then SERVICE_BUS_MAX_DELIVERY_COUNT equals the code's default", () => {
@@ -81,6 +96,7 @@ describe('Function App (infra/app/function-app.bicep as main.bicep deploys it)',
       'APPLICATIONINSIGHTS_CONNECTION_STRING',
       'AZURE_CLIENT_ID',
       'CHAT_ROLES',
+      'OUTCOME_EVENTS_TOPIC_ENDPOINT',
     ]) {
       expect(settings, key).toHaveProperty([key]);
     }

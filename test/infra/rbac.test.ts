@@ -13,15 +13,20 @@ const role = {
   serviceBusDataReceiver: '4f6d3b9b-027b-4f4c-9142-0e5a2a2247e0',
   serviceBusDataSender: '69a216fc-b8fb-44d8-bc22-1f3c2cd27a39',
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6',
+  eventGridDataSender: 'd5a91429-5739-47e2-a06b-3470a27159e7',
 } as const;
 
-/** The rbac.bicep parameter holding role ids for each resource, and its `existing` resource. */
+/**
+ * The rbac.bicep parameter holding role ids for each resource, and its `existing` resource: type, and the
+ * param naming it (two Event Grid topics share a type).
+ */
 const scopes = {
-  storageRoleIds: 'Microsoft.Storage/storageAccounts',
-  serviceBusRoleIds: 'Microsoft.ServiceBus/namespaces',
-  monitoringRoleIds: 'Microsoft.Insights/components',
-  keyVaultRoleIds: 'Microsoft.KeyVault/vaults',
-  eventGridRoleIds: 'Microsoft.EventGrid/topics',
+  storageRoleIds: { type: 'Microsoft.Storage/storageAccounts', nameParam: 'storageAccountName' },
+  serviceBusRoleIds: { type: 'Microsoft.ServiceBus/namespaces', nameParam: 'serviceBusNamespaceName' },
+  monitoringRoleIds: { type: 'Microsoft.Insights/components', nameParam: 'applicationInsightsName' },
+  keyVaultRoleIds: { type: 'Microsoft.KeyVault/vaults', nameParam: 'keyVaultName' },
+  eventGridRoleIds: { type: 'Microsoft.EventGrid/topics', nameParam: 'eventGridTopicName' },
+  outcomeEventsRoleIds: { type: 'Microsoft.EventGrid/topics', nameParam: 'outcomeEventsTopicName' },
 } as const;
 
 /** What the app's identity needs, and why (the code's runtime needs, not a guess). */
@@ -39,8 +44,10 @@ const requiredForApp: Record<keyof typeof scopes, string[]> = {
   monitoringRoleIds: [role.monitoringMetricsPublisher],
   // SLACK_SIGNING_SECRET / TEAMS_HMAC_SECRET Key Vault references.
   keyVaultRoleIds: [role.keyVaultSecretsUser],
-  // The app does not publish to Event Grid.
+  // The app does not publish migration requests (they reach it through the topic's subscription)…
   eventGridRoleIds: [],
+  // …but it publishes outcome events (OUTCOME_EVENTS_TOPIC_ENDPOINT) with its identity.
+  outcomeEventsRoleIds: [role.eventGridDataSender],
 };
 
 function rolesGranted(scope: Scope): Record<string, unknown> {
@@ -68,15 +75,19 @@ describe('role assignments', () => {
     }
   });
 
-  it.each(Object.entries(scopes))(
-    'When roles in %s are assigned, then each is named guid(resource, principal, role) and scoped to the %s',
-    (param, resourceType) => {
+  it.each(Object.entries(scopes).map(([param, { type, nameParam }]) => [param, type, nameParam]))(
+    'When roles in %s are assigned, then each is named guid(resource, principal, role) and scoped to the %s named by %s',
+    (param, type, nameParam) => {
       const assignments = appRoles.file
         .resourcesOfType('Microsoft.Authorization/roleAssignments')
         .filter((assignment) => assignment.loop?.iterable.text === param);
       expect(assignments).toHaveLength(1);
       const assignment = assignments[0]!;
-      const target = appRoles.file.resourcesOfType(resourceType).find((resource) => resource.existing)!;
+      const targets = appRoles.file
+        .resourcesOfType(type)
+        .filter((resource) => resource.existing && property(resource.body, 'name')?.text === nameParam);
+      expect(targets).toHaveLength(1);
+      const target = targets[0]!;
       expect(property(assignment.body, 'scope')?.text).toBe(target.symbol);
       const [guidCall] = callsOf(property(assignment.body, 'name')!, 'guid');
       expect(callArguments(guidCall!).map((argument) => argument.text)).toEqual([
@@ -90,6 +101,14 @@ describe('role assignments', () => {
       );
     },
   );
+
+  it('When the app publishes outcome events, then its Data Sender role is on the outcome topic main.bicep deploys, not on the requests topic', () => {
+    const args = objectProperties(objectProperties(mainScope().file.module('appRoles')!.body).get('params')!);
+    expect(args.get('outcomeEventsTopicName')?.text).toBe('outcomeEventsTopic.outputs.name');
+    expect(args.get('eventGridTopicName')?.text).toBe('eventGridTopic.outputs.name');
+    expect(appRoles.lookup('outcomeEventsRoleIds')).toEqual([role.eventGridDataSender]);
+    expect(appRoles.lookup('eventGridRoleIds')).toEqual([]);
+  });
 
   it('When role GUIDs are written down, then each carries a comment naming the role', () => {
     const roles = mainScope().file.variable('roles')!.value;
@@ -113,6 +132,8 @@ describe('role assignments', () => {
     expect(user.condition?.text).toBe('(!empty(principalId))');
     const userRoles = moduleOfMain('userRoles');
     expect(userRoles.lookup('principalType')).toBe('User');
-    expect(userRoles.lookup('eventGridRoleIds')).toEqual(['d5a91429-5739-47e2-a06b-3470a27159e7']);
+    expect(userRoles.lookup('eventGridRoleIds')).toEqual([role.eventGridDataSender]);
+    // Subscribing to outcome events is a control-plane right; the user needs no data-plane role there.
+    expect(userRoles.lookup('outcomeEventsRoleIds')).toEqual([]);
   });
 });

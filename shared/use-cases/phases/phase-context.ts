@@ -18,6 +18,7 @@ export interface PhaseDeps {
     | 'operations'
     | 'audit'
     | 'messages'
+    | 'outcomes'
     | 'scopeIndex'
     | 'scopeMappings'
   > & {
