@@ -14,6 +14,7 @@ import { LocalMessageSender } from './adapters/service-bus/local-message-sender'
 import { ServiceBusMessageSender } from './adapters/service-bus/service-bus-message-sender';
 import { TableArmInventoryStore } from './adapters/tables/table-arm-inventory.store';
 import { TableAuditLog } from './adapters/tables/table-audit-log';
+import { TableBatchStore } from './adapters/tables/table-batch.store';
 import { TableClassicInventoryStore } from './adapters/tables/table-classic-inventory.store';
 import { TableFaultInjector } from './adapters/tables/table-fault-injector';
 import { TableManagementOperationLog } from './adapters/tables/table-management-operation-log';
@@ -23,6 +24,7 @@ import { TableScopeMappingStore } from './adapters/tables/table-scope-mapping.st
 import { TableService } from './adapters/tables/table-service';
 import { type Config, config } from './config';
 import { eventsTopic } from './contracts/names';
+import type { BatchStore } from './ports/batch.port';
 import type { Clock, IdGenerator } from './ports/clock.port';
 import type { FaultInjector } from './ports/fault-injector.port';
 import type { ArmInventoryStore, ClassicInventoryStore, ScopeMappingStore } from './ports/inventory.port';
@@ -47,6 +49,7 @@ export interface Services {
   outcomes: OutcomePublisher;
   /** Service Management writes, for `GET /{subscriptionId}/operations/{requestId}`. */
   managementOperations: ManagementOperationLog;
+  batches: BatchStore;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -82,6 +85,7 @@ export function buildServices(cfg: Config): Services {
     messages,
     outcomes: buildOutcomePublisher(messages, cfg.outcomeEvents),
     managementOperations: new TableManagementOperationLog(tables),
+    batches: new TableBatchStore(tables),
   };
 }
 

@@ -137,3 +137,8 @@ export function config(): Config {
   cached ??= parseConfig(process.env);
   return cached;
 }
+
+/** NCRONTAB schedule of the `batchScheduler` timer: the BATCH_SCHEDULE setting, every minute by default. */
+export function batchSchedulerSchedule(env: NodeJS.ProcessEnv = process.env): string {
+  return env.BATCH_SCHEDULE?.trim() || '0 */1 * * * *';
+}

@@ -28,6 +28,7 @@ export const tableNames = {
   armInventory: 'ArmInventory',
   operations: 'Operations',
   audit: 'AuditLog',
+  batches: 'Batches',
 } as const;
 
 /** App settings (or environment variables) that binding `connection` properties name. */
@@ -38,3 +39,6 @@ export const connectionSettings = {
 
 /** The Event Grid trigger that accepts migration requests. */
 export const migrationRequestsFunction = 'migrationRequests';
+
+/** The timer that advances batch plans (its schedule: the BATCH_SCHEDULE setting, every minute by default). */
+export const batchSchedulerFunction = 'batchScheduler';

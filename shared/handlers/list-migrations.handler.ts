@@ -6,9 +6,9 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 
 import type { Services } from '../composition';
-import { isLocked, type MigrationState, migrationStateSchema } from '../domain/migration/migration-state';
-import { scopeKey, scopeKindFromPath, scopeKindPaths, scopeKindSchema } from '../domain/scope/scope';
-import { scopesOf } from '../domain/scope/scope-catalogue';
+import { isLocked, migrationStateSchema } from '../domain/migration/migration-state';
+import { scopeKindFromPath, scopeKindPaths, scopeKindSchema } from '../domain/scope/scope';
+import { estateScopes } from '../use-cases/estate-scopes';
 import { json, jsonError } from './http-responses';
 import { subscriptionOf } from './request-context';
 
@@ -38,48 +38,10 @@ export async function listMigrations(
   const nameFilter = request.query.get('name')?.toLowerCase();
   const lockedFilter = request.query.get('locked');
 
-  const [inventory, index] = await Promise.all([
-    services.classicInventory.load(subscriptionId),
-    services.scopeIndex.list(subscriptionId),
-  ]);
-  const byKey = new Map(index.map((entry) => [entry.scopeKey, entry]));
-  const rows = scopesOf(inventory).map((scope) => {
-    const key = scopeKey({ subscriptionId, ...scope });
-    const known = byKey.get(key);
-    byKey.delete(key);
-    return {
-      ...scope,
-      kindPath: scopeKindPaths[scope.kind],
-      scopeKey: key,
-      state: (known?.state ?? 'None') as MigrationState,
-      lastOperation: known
-        ? {
-            operationId: known.lastOperationId,
-            operation: known.lastOperation,
-            status: known.lastStatus,
-            at: known.updatedAt,
-          }
-        : undefined,
-    };
-  });
-  // Scopes no longer in Classic (committed) are known only to the index.
-  for (const entry of byKey.values()) {
-    const parsedKind = scopeKindSchema.safeParse(entry.kind);
-    if (!parsedKind.success) continue;
-    rows.push({
-      kind: parsedKind.data,
-      name: entry.name,
-      kindPath: scopeKindPaths[parsedKind.data],
-      scopeKey: entry.scopeKey,
-      state: entry.state as MigrationState,
-      lastOperation: {
-        operationId: entry.lastOperationId,
-        operation: entry.lastOperation,
-        status: entry.lastStatus,
-        at: entry.updatedAt,
-      },
-    });
-  }
+  const rows = (await estateScopes(services, subscriptionId)).map((row) => ({
+    ...row,
+    kindPath: scopeKindPaths[row.kind],
+  }));
   const filtered = rows.filter(
     (row) =>
       (!kind || row.kind === kind) &&
@@ -87,7 +49,6 @@ export async function listMigrations(
       (!nameFilter || row.name.toLowerCase().includes(nameFilter)) &&
       (lockedFilter === null || String(isLocked(row.state)) === lockedFilter),
   );
-  filtered.sort((a, b) => a.kind.localeCompare(b.kind) || a.name.localeCompare(b.name));
   return json(200, {
     subscriptionId,
     count: filtered.length,
