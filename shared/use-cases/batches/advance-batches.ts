@@ -24,7 +24,7 @@ import { selectScopes } from '../../domain/batch/batch-selector';
 import type { ScopeEntityGateway } from '../../ports/scope-entity.port';
 import { ensureError } from '../errors';
 import { estateScopes } from '../estate-scopes';
-import type { AdmissionResult } from '../request-operation/operation-request';
+import { type AdmissionResult, dispositionOf } from '../request-operation/operation-request';
 import { requestOperation } from '../request-operation/request-operation';
 
 export type AdvanceDeps = Pick<
@@ -137,22 +137,14 @@ function startOne(deps: AdvanceDeps, batch: Batch, command: StartCommand): Promi
 }
 
 function startAnswerOf(result: AdmissionResult): StartAnswer {
-  switch (result.kind) {
-    case 'started':
-    case 'existing':
-      return { kind: 'started', operationId: result.operation.operationId };
-    case 'enqueueFailed':
-      return { kind: 'later', code: 'EnqueueFailed', message: result.message };
-    case 'refused':
-      return result.retryable
-        ? { kind: 'later', code: result.code, message: result.message }
-        : { kind: 'rejected', code: result.code, message: result.message };
-    case 'notRegistered':
-      return { kind: 'rejected', code: result.refusal.code, message: result.refusal.message };
-    case 'notFound':
-      return { kind: 'rejected', code: 'ResourceNotFound', message: result.message };
-    case 'invalid':
-      return { kind: 'rejected', code: result.code, message: result.message };
+  const disposition = dispositionOf(result);
+  switch (disposition.kind) {
+    case 'admitted':
+      return { kind: 'started', operationId: disposition.operation.operationId };
+    case 'permanent':
+      return { kind: 'rejected', code: disposition.code, message: disposition.message };
+    case 'later':
+      return { kind: 'later', code: disposition.code, message: disposition.message };
   }
 }
 

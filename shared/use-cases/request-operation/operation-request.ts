@@ -39,9 +39,18 @@ export type AdmissionResult =
   | { kind: 'invalid'; code: string; message: string }
   /**
    * The scope's state refuses the operation now. `retryable` is true when it may be accepted later
-   * without anyone else acting but time (another operation is running on the scope).
+   * without anyone acting but time: another operation runs on the scope, or one is still queued (the
+   * entity hears of an operation only when its phase starts, so until then it reports the state before
+   * it); `pending` names that operation.
    */
-  | { kind: 'refused'; code: string; message: string; state: MigrationState; retryable: boolean }
+  | {
+      kind: 'refused';
+      code: string;
+      message: string;
+      state: MigrationState;
+      retryable: boolean;
+      pending?: { operationId: string; operation: MigrationOperation };
+    }
   /** Recorded as Queued and put on its phase queue. */
   | { kind: 'started'; operation: OperationRecord }
   /** The same request was admitted before (same operation id, idempotency key or event id). */
@@ -50,3 +59,33 @@ export type AdmissionResult =
   | { kind: 'enqueueFailed'; operation: OperationRecord; message: string };
 
 export type AdmissionKind = AdmissionResult['kind'];
+
+/** What a surface that can retry later (events, batches) does with an admission result. */
+export type AdmissionDisposition =
+  | { kind: 'admitted'; operation: OperationRecord; existing: boolean }
+  /** Never accepted as sent: asking again changes nothing. */
+  | { kind: 'permanent'; code: string; message: string }
+  /** May be accepted later: ask again. */
+  | { kind: 'later'; code: string; message: string };
+
+export function dispositionOf(result: AdmissionResult): AdmissionDisposition {
+  switch (result.kind) {
+    case 'started':
+    case 'existing':
+      return { kind: 'admitted', operation: result.operation, existing: result.kind === 'existing' };
+    case 'notRegistered':
+      return { kind: 'permanent', code: result.refusal.code, message: result.refusal.message };
+    case 'notFound':
+      return { kind: 'permanent', code: 'ResourceNotFound', message: result.message };
+    case 'invalid':
+      return { kind: 'permanent', code: result.code, message: result.message };
+    case 'refused': {
+      const message = result.pending
+        ? `${result.message} The ${result.pending.operation} operation ${result.pending.operationId} on the scope has not finished yet.`
+        : result.message;
+      return { kind: result.retryable ? 'later' : 'permanent', code: result.code, message };
+    }
+    case 'enqueueFailed':
+      return { kind: 'later', code: 'EnqueueFailed', message: result.message };
+  }
+}

@@ -9,7 +9,8 @@
  *    the scope's state is now — a retry must not be refused because its own operation moved the scope on;
  * 4. a scope the entity never saw must exist in the Classic inventory (once the entity knows the scope its
  *    Classic resources may already be leaving: Commit removes them);
- * 5. the scope's state must allow the operation (the state machine; Validate is always allowed);
+ * 5. the scope's state must allow the operation (the state machine; Validate is always allowed); a
+ *    refusal says whether time alone may lift it (an operation on the scope runs or is still queued);
  * 6. record and enqueue.
  *
  * The entity stays the arbiter: its state read here can be stale, and a request admitted here may still be
@@ -17,6 +18,7 @@
  * from where and why. Storage faults are thrown (the surface answers "try again"), never turned into a
  * refusal.
  */
+import type { OperationRecord } from '../../contracts/operation-record';
 import { decideStart } from '../../domain/migration/migration.machine';
 import { refusal } from '../../domain/migration/migration.refusals';
 import { describeScope, scopeKey } from '../../domain/scope/scope';
@@ -80,10 +82,29 @@ async function admit(deps: AdmissionDeps, request: OperationRequest): Promise<Ad
         scopeLabel: describeScope(scope),
         ...(entityState?.running ? { inFlight: entityState.running } : {}),
       });
-      return { kind: 'refused', code, message, state, retryable: code === 'OperationInProgress' };
+      if (code === 'OperationInProgress') return { kind: 'refused', code, message, state, retryable: true };
+      const pending = await pendingOperation(deps, key);
+      return {
+        kind: 'refused',
+        code,
+        message,
+        state,
+        retryable: pending !== undefined,
+        ...(pending ? { pending: { operationId: pending.operationId, operation: pending.operation } } : {}),
+      };
     }
   }
   return enqueueOperation(deps, request);
+}
+
+/** The newest operation on the scope that may still change its state (queued or running), if any. */
+async function pendingOperation(deps: AdmissionDeps, key: string): Promise<OperationRecord | undefined> {
+  const recent = await deps.operations.listByScope(key, 10);
+  return recent.find(
+    (operation) =>
+      operation.operation !== 'validate' &&
+      (operation.status === 'Queued' || operation.status === 'InProgress'),
+  );
 }
 
 /** The operation this same request already started, if any; a key reused for another request is invalid. */

@@ -133,6 +133,19 @@ describe('requestOperation', () => {
     expect(result).toMatchObject({ kind: 'refused', code: 'OperationInProgress', retryable: true });
   });
 
+  it('When the state refuses an operation while an earlier one waits in its queue, then the refusal is retryable and names it', async () => {
+    const prepare = await requestOperation(deps(), request());
+    const commit = await requestOperation(deps(), request({ operation: 'commit' }));
+    expect(prepare.kind).toBe('started');
+    if (prepare.kind !== 'started') return;
+    expect(commit).toMatchObject({
+      kind: 'refused',
+      code: 'NotPrepared',
+      retryable: true,
+      pending: { operationId: prepare.operation.operationId, operation: 'prepare' },
+    });
+  });
+
   it('When Validate is asked of a scope in any state, then it is admitted (it never changes state)', async () => {
     entity.setState(scopeKey(nsg), 'Preparing');
     expect((await requestOperation(deps(), request({ operation: 'validate' }))).kind).toBe('started');
