@@ -108,7 +108,10 @@ export function readRequestData(event: IncomingEvent): RequestDataResult {
   };
 }
 
-/** The idempotency key of an event: ids are unique per source (CloudEvents 1.0 §3.1.1). */
+/**
+ * The idempotency key of an event: ids are unique per source (CloudEvents 1.0 §3.1.1). Both parts are
+ * JSON-quoted so that a `:` in either cannot make two events share a key.
+ */
 export function eventIdempotencyKey(event: IncomingEvent): string {
-  return `event:${event.source}:${event.id}`;
+  return `event:${JSON.stringify([event.source, event.id])}`;
 }

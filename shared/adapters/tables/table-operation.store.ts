@@ -4,14 +4,15 @@
  * Layout: the record in its own partition (PartitionKey = operation id, RowKey `record`), read and
  * updated with ETags; an index row per scope (PartitionKey `scope_<scope key>`, RowKey = inverted
  * request time + id, so a partition scan lists newest first); idempotency keys as rows of
- * `idem_<subscription>` created with create-if-absent (409 = already claimed).
+ * `idem_<subscription>` (RowKey = the key's SHA-256) created with create-if-absent (409 = already claimed).
  */
+import { createHash } from 'node:crypto';
+
 import type { TableClient } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
 
 import { tableNames } from '../../contracts/names';
 import { type OperationRecord, operationRecordSchema } from '../../contracts/operation-record';
-import { encodeKeyPart } from '../../domain/scope/scope';
 import type { OperationStore } from '../../ports/operation.port';
 import { fromJsonColumns, toJsonColumns } from './json-columns';
 import { orUndefinedOn404, statusOf, type TableService } from './table-service';
@@ -103,7 +104,7 @@ export class TableOperationStore implements OperationStore {
     const client = await this.#client();
     const { partitionKey, rowKey } = idempotencyRow(subscriptionId, key);
     try {
-      await client.createEntity({ partitionKey, rowKey, operationId });
+      await client.createEntity({ partitionKey, rowKey, operationId, key: key.slice(0, 30_000) });
       return operationId;
     } catch (error) {
       if (statusOf(error) !== 409) throw error;
@@ -124,6 +125,13 @@ export class TableOperationStore implements OperationStore {
   }
 }
 
+/**
+ * Keys are compared exactly (case included) and may be long or hold characters Table keys refuse, so the
+ * row key is the key's SHA-256.
+ */
 function idempotencyRow(subscriptionId: string, key: string): { partitionKey: string; rowKey: string } {
-  return { partitionKey: `idem_${subscriptionId.toLowerCase()}`, rowKey: encodeKeyPart(key).slice(0, 1000) };
+  return {
+    partitionKey: `idem_${subscriptionId.toLowerCase()}`,
+    rowKey: createHash('sha256').update(key).digest('hex'),
+  };
 }

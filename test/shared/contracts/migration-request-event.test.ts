@@ -241,7 +241,7 @@ describe('readRequestData', () => {
 
 describe('eventIdempotencyKey', () => {
   it('When an event is keyed, then the key names its source and id', () => {
-    expect(eventIdempotencyKey(incoming())).toBe('event:urn:contoso:migration-planner:ce-1');
+    expect(eventIdempotencyKey(incoming())).toBe('event:["urn:contoso:migration-planner","ce-1"]');
   });
 
   it('When the same event is delivered again (whatever its envelope or data), then the key is the same', () => {
@@ -255,11 +255,14 @@ describe('eventIdempotencyKey', () => {
       eventIdempotencyKey(incoming({ source: 'urn:b' })),
     );
     expect(eventIdempotencyKey(incoming({ id: 'ce-2' }))).not.toBe(eventIdempotencyKey(incoming()));
+    expect(eventIdempotencyKey(incoming({ source: 'a:b', id: 'c' }))).not.toBe(
+      eventIdempotencyKey(incoming({ source: 'a', id: 'b:c' })),
+    );
   });
 
   it('When an Event Grid event has no topic, then the key has an empty source', () => {
     const envelope = readEnvelope({ ...eventGridEvent(), topic: undefined });
     if (!envelope.ok) throw new Error(envelope.reason);
-    expect(eventIdempotencyKey(envelope.event)).toBe('event::eg-1');
+    expect(eventIdempotencyKey(envelope.event)).toBe('event:["","eg-1"]');
   });
 });

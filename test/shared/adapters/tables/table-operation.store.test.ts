@@ -84,6 +84,9 @@ describe('TableOperationStore', () => {
     expect(await store.claimIdempotencyKey(sub, 'lookup/key', 'op-1')).toBe('op-1');
     expect(await store.findIdempotencyKey(sub, 'lookup/key')).toBe('op-1');
     expect(await store.findIdempotencyKey(uniqueSubscriptionId(), 'lookup/key')).toBeUndefined();
+    expect(await store.findIdempotencyKey(sub, 'LOOKUP/KEY')).toBeUndefined();
+    expect(await store.claimIdempotencyKey(sub, 'x'.repeat(5000), 'op-long')).toBe('op-long');
+    expect(await store.findIdempotencyKey(sub, 'x'.repeat(5000))).toBe('op-long');
   });
 
   it('When a missing operation is read, then it is undefined', async () => {

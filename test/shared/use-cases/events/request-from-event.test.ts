@@ -73,7 +73,7 @@ describe('requestOperationFromEvent', () => {
       operation: {
         source: 'eventGrid',
         requestedBy: 'alice (via urn:contoso:planner)',
-        idempotencyKey: `event:urn:contoso:planner:${event.id}`,
+        idempotencyKey: `event:${JSON.stringify(['urn:contoso:planner', event.id])}`,
       },
     });
     expect(await requestOperationFromEvent(deps(), event, data())).toMatchObject({
