@@ -18,21 +18,30 @@ afterAll(async () => {
   await host?.stop();
 });
 
-/** The first `sh` block after the walkthrough heading. */
-function walkthrough(): string {
+/** The first `sh` block after `heading`. */
+function shellBlock(heading: string): string {
   const readme = readFileSync('README.md', 'utf8');
-  const section = readme.slice(readme.indexOf('## A whole migration in five minutes'));
+  const section = readme.slice(readme.indexOf(heading));
   const block = /```sh\n([\s\S]*?)```/.exec(section)?.[1];
-  if (!block) throw new Error('README.md has no walkthrough block');
+  if (!block) throw new Error(`README.md has no sh block under ${heading}`);
   return block;
 }
 
-it('When the README walkthrough is run as written, then every step succeeds and shows what the text says', () => {
-  const result = spawnSync('bash', ['-e', '-o', 'pipefail', '-c', walkthrough()], {
+const walkthrough = () => shellBlock('## A whole migration in five minutes');
+
+/** The walkthrough's helper definitions (everything before its first step), which later blocks reuse. */
+const walkthroughHelpers = () => walkthrough().slice(0, walkthrough().indexOf('\n# 1.'));
+
+function runShell(script: string) {
+  return spawnSync('bash', ['-e', '-o', 'pipefail', '-c', script], {
     env: { ...process.env, B: host.baseUrl },
     encoding: 'utf8',
     timeout: 120_000,
   });
+}
+
+it('When the README walkthrough is run as written, then every step succeeds and shows what the text says', () => {
+  const result = runShell(walkthrough());
   const output = result.stdout;
   expect(result.stderr).toBe('');
   expect(result.status).toBe(0);
@@ -46,4 +55,22 @@ it('When the README walkthrough is run as written, then every step succeeds and 
   expect(output).toContain('"Deallocate"');
   expect(output).toContain('"resultingState": "PrepareFailed"');
   expect(output.match(/"resultingState": "Prepared"/g)?.length).toBeGreaterThanOrEqual(3);
+});
+
+it('When the README event and batch examples are run as written, then both schemas and the batch migrate their scopes', () => {
+  const result = runShell(`${walkthroughHelpers()}\n${shellBlock('## Event subscriptions and batch runs')}`);
+  const output = result.stdout;
+  expect(result.stderr).toBe('');
+  expect(result.status).toBe(0);
+  // 1: the Event Grid schema Prepare; 2: the CloudEvents Commit, sent twice, one operation.
+  expect(output).toContain('"source": "eventGrid"');
+  expect(output).toContain('"resultingState": "Prepared"');
+  expect(output).toContain('"requestedBy": "cab-4711 (via urn:contoso:change-board)"');
+  expect(output).toContain('"resultingState": "Committed"');
+  // 3: the invalid event, dropped with its reason; 4: the batch and its report.
+  expect(output.match(/^202$/gm)).toHaveLength(4);
+  expect(output).toContain("'vnets' is not a scope kind");
+  expect(output).toContain('ClitestVm8365: Succeeded, Committed');
+  expect(output).toMatch(/ClitestVm8667: Blocked, None — Validation found \d+ error\(s\)/);
+  expect(output).toContain('"VM_STATE_NOT_MIGRATABLE"');
 });
