@@ -109,6 +109,7 @@ var tableNames = [
   'ScopeIndex'
   'ScopeMappings'
   'PlannedFaults'
+  'Batches'
 ]
 
 // Built-in role definition ids (the same GUID in every tenant).

@@ -183,7 +183,7 @@ describe('requests by event', () => {
     expect(queued).toMatchObject({
       source: 'eventGrid',
       requestedBy: topicOf(api),
-      idempotencyKey: `event:${topicOf(api)}:${event.id}`,
+      idempotencyKey: `event:${JSON.stringify([topicOf(api), event.id])}`,
     });
     expect(await api.finished(queued.operationId)).toMatchObject({ status: 'Succeeded', findings: [] });
     const audit = (await api.status('virtualNetwork', 'Prod-VNet')).history.audit;
@@ -234,7 +234,7 @@ describe('requests by event', () => {
 
     const operations = await eventOperations(api, 'virtualNetwork', 'Prod-VNet');
     expect(operations.map((operation) => operation.idempotencyKey).sort()).toEqual(
-      [`event:${planner}:${sequential.id}`, `event:${planner}:${concurrent.id}`].sort(),
+      [sequential.id, concurrent.id].map((id) => `event:${JSON.stringify([planner, id])}`).sort(),
     );
     await Promise.all(operations.map((operation) => api.finished(operation.operationId)));
     const queued = (await api.status('virtualNetwork', 'Prod-VNet')).history.audit.filter(
