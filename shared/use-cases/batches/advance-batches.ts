@@ -18,7 +18,7 @@ import {
   type StartCommand,
   startsNewRun,
 } from '../../domain/batch/batch-advance';
-import { type Batch, finishedBatchStatuses } from '../../domain/batch/batch-plan';
+import { type Batch, finishedBatchStatuses, maxBatchScopes } from '../../domain/batch/batch-plan';
 import { batchReport, type ItemFindings } from '../../domain/batch/batch-report';
 import { selectScopes } from '../../domain/batch/batch-selector';
 import type { ScopeEntityGateway } from '../../ports/scope-entity.port';
@@ -73,10 +73,11 @@ export async function advanceOne(deps: AdvanceDeps, batchId: string): Promise<Ad
       operations: await outcomesOf(deps, before),
       ...(startsNewRun(before, now) && 'selector' in before.plan.target
         ? {
+            // A repeating plan's estate may have grown past what one batch holds: the first scopes run.
             selected: selectScopes(
               await estateScopes(deps, before.plan.subscriptionId),
               before.plan.target.selector,
-            ),
+            ).slice(0, maxBatchScopes),
           }
         : {}),
     });

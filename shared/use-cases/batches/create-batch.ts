@@ -5,7 +5,7 @@
  */
 import type { Services } from '../../composition';
 import type { BatchRequest, NightlyValidationRequest } from '../../contracts/batch-request';
-import { type Batch, pendingItem } from '../../domain/batch/batch-plan';
+import { type Batch, maxBatchScopes, pendingItem } from '../../domain/batch/batch-plan';
 import { selectScopes } from '../../domain/batch/batch-selector';
 import { parseMaintenanceWindow, windowAt } from '../../domain/batch/maintenance-window';
 import { findByName } from '../../domain/classic/names';
@@ -85,6 +85,15 @@ export async function createBatch(
         kind: 'invalid',
         code: 'NothingSelected',
         problems: ['selector: it matches no scope of the subscription'],
+      };
+    }
+    if (selected.length > maxBatchScopes) {
+      return {
+        kind: 'invalid',
+        code: 'TooManyScopes',
+        problems: [
+          `selector: it matches ${selected.length} scopes; a batch holds at most ${maxBatchScopes} (narrow it by kind, namePattern, location or state)`,
+        ],
       };
     }
     items = selected.map((scope) => pendingItem(scope, scope.state));
