@@ -3,8 +3,8 @@
  *
  * Settlement: returning completes the message; throwing abandons it (delivery count +1, redelivered, and
  * dead-lettered by the broker past `maxDeliveryCount`). A message that can never be processed (not a
- * phase command, or a command for another queue) is completed after recording why — throwing would only
- * retry it ten times and leave an unexplained dead letter (STYLE §5).
+ * phase command, or a command for another queue) is completed after ending the operation it names —
+ * throwing would only retry it ten times and leave an unexplained dead letter (STYLE §5).
  */
 import type { InvocationContext } from '@azure/functions';
 
@@ -12,7 +12,9 @@ import type { Services } from '../composition';
 import { type PhaseCommand, phaseCommandSchema } from '../contracts/phase-command';
 import type { MigrationOperation } from '../domain/migration/migration-state';
 import type { ScopeEntityGateway } from '../ports/scope-entity.port';
-import { analyseScope } from '../use-cases/analyse-scope';
+import { analyseScopeInSlices } from '../use-cases/analyse-scope';
+import { failInvalidMessage } from '../use-cases/operations/fail-invalid-message';
+import { operationDeps } from '../use-cases/operations/operation-deps';
 import { runPhase } from '../use-cases/phases/run-phase';
 
 export interface PhaseTriggerSettings {
@@ -29,13 +31,13 @@ export async function handlePhaseMessage(
 ): Promise<void> {
   const parsed = phaseCommandSchema.safeParse(message);
   if (!parsed.success || parsed.data.operation !== operation) {
-    await recordPoison(
-      services,
+    context.error(`A message on the ${operation} queue is not a ${operation} command.`);
+    await failInvalidMessage(
+      operationDeps(services, entity, (line) => context.log(line)),
       message,
       parsed.success
         ? `it is a ${parsed.data.operation} command on the ${operation} queue`
         : parsed.error.message,
-      context,
     );
     return;
   }
@@ -45,7 +47,7 @@ export async function handlePhaseMessage(
     {
       services,
       entity,
-      analyse: analyseScope,
+      analyse: analyseScopeInSlices,
       faults: services.faults,
       log: (line) => context.log(line),
       // The `crash` fault: die like a crashed worker, so the host restarts it and the message comes back.
@@ -57,26 +59,4 @@ export async function handlePhaseMessage(
       maxDeliveryCount: settings.maxDeliveryCount,
     },
   );
-}
-
-async function recordPoison(
-  services: Services,
-  message: unknown,
-  reason: string,
-  context: InvocationContext,
-): Promise<void> {
-  context.error(`Discarding a message that is not a valid phase command: ${reason}`);
-  const operationId = (message as { operationId?: unknown } | null)?.operationId;
-  if (typeof operationId !== 'string') return;
-  const record = await services.operations.get(operationId);
-  if (!record || record.status === 'Succeeded' || record.status === 'Failed') return;
-  await services.operations.update(operationId, (current) => ({
-    ...current,
-    status: 'Failed',
-    finishedAt: services.clock.now().toISOString(),
-    error: {
-      code: 'InvalidMessage',
-      message: `The queued command could not be processed: ${reason}. Start the operation again.`,
-    },
-  }));
 }

@@ -1,5 +1,13 @@
 import type { OperationRecord } from '../contracts/operation-record';
 
+/** An operation not yet final (Queued or InProgress), as the open-operation index lists it. */
+export interface OpenOperation {
+  operationId: string;
+  scopeKey: string;
+  operation: string;
+  requestedAt: string;
+}
+
 export interface OperationStore {
   /** Creates the record; returns false when an operation with this id already exists. */
   create(record: OperationRecord): Promise<boolean>;
@@ -15,6 +23,14 @@ export interface OperationStore {
   claimIdempotencyKey(subscriptionId: string, key: string, operationId: string): Promise<string>;
   /** The operation id an idempotency key is bound to, without binding it. */
   findIdempotencyKey(subscriptionId: string, key: string): Promise<string | undefined>;
+  /**
+   * Every operation recorded and not yet final (an index kept beside the records: written before a record
+   * is created, removed when it turns final). May name an operation whose record is missing or final after
+   * a crash between the two writes; the sweeper repairs those with {@link forgetOpen}.
+   */
+  listOpen(): Promise<OpenOperation[]>;
+  /** Removes an operation from the open index. */
+  forgetOpen(operationId: string): Promise<void>;
 }
 
 export interface AuditEntry {

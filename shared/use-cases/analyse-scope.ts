@@ -1,23 +1,39 @@
 /**
  * The analysis of a scope: resolve it, translate it, validate it (with the planned ARM resources, so the
  * pre-flight quota checks count what Prepare would create), and turn naming-policy errors into blocking
- * findings. Pure: the phases, the status API and the Service Management API all call it.
+ * findings. The phases, the status API and the Service Management API all call it.
+ *
+ * A large scope is CPU work of a second or more, so it is written as steps (translation per deployment,
+ * validation per rule; see cpu-slices.ts): `analyseScopeInSlices` lets the event loop serve entity calls
+ * and HTTP between steps, `analyseScope` runs the same steps at once. Same input, same analysis.
  */
 import { namingPolicySchema } from '../domain/naming/naming-policy';
 import { resolveScope } from '../domain/scope/scope-contents';
-import { translateScope } from '../domain/translation/translate-scope';
+import { translationSteps } from '../domain/translation/translate-scope';
 import type { TranslationResult } from '../domain/translation/translation-result';
 import { type Finding, hasBlockingFindings } from '../domain/validation/finding';
-import { validateScope } from '../domain/validation/validate-scope';
+import { validationSteps } from '../domain/validation/validate-scope';
+import { defaultSliceMs, runAtOnce, runInSlices, type SlicedWork } from './cpu-slices';
 import type { AnalysisInput, ScopeAnalysis } from './scope-analysis';
 
+/** The analysis, giving the event loop a turn every slice (`sliceMs`: see cpu-slices.ts). */
+export function analyseScopeInSlices(input: AnalysisInput, sliceMs = defaultSliceMs): Promise<ScopeAnalysis> {
+  return runInSlices(analysisWork(input), sliceMs);
+}
+
+/** The analysis at once (small scopes, callers that need the value synchronously). */
 export function analyseScope(input: AnalysisInput): ScopeAnalysis {
+  return runAtOnce(analysisWork(input));
+}
+
+function* analysisWork(input: AnalysisInput): SlicedWork<ScopeAnalysis> {
   const { inventory, scope, options, existingArm } = input;
   const contents = resolveScope(inventory, scope);
   const naming = namingPolicySchema.safeParse(options.naming ?? {});
-  const translation: TranslationResult | undefined =
-    contents &&
-    translateScope({
+  yield;
+  let translation: TranslationResult | undefined;
+  if (contents) {
+    const steps = translationSteps({
       inventory,
       scope,
       contents,
@@ -25,7 +41,14 @@ export function analyseScope(input: AnalysisInput): ScopeAnalysis {
       ...(naming.success ? { naming: naming.data } : {}),
       existingArm: { resources: existingArm.resources },
     });
-  const validation = validateScope(
+    for (const step of steps.steps) {
+      step();
+      yield;
+    }
+    translation = steps.result();
+    yield;
+  }
+  const checks = validationSteps(
     {
       inventory,
       scope,
@@ -36,6 +59,12 @@ export function analyseScope(input: AnalysisInput): ScopeAnalysis {
     },
     { ...(options.profile ? { profile: options.profile } : {}), includePreflight: input.includePreflight },
   );
+  const found: Finding[][] = [];
+  for (const check of checks.checks) {
+    found.push(check());
+    yield;
+  }
+  const validation = checks.outcome(found);
   const findings: Finding[] = [
     ...validation.findings,
     ...(naming.success

@@ -17,7 +17,7 @@ import type { ArmResource, ResourceGroup } from '../domain/arm/arm-resource';
 import { scopeKey, type ScopeRef } from '../domain/scope/scope';
 import { resolveScope } from '../domain/scope/scope-contents';
 import { buildDeploymentTemplate, type DeploymentTemplate } from '../domain/translation/deployment-template';
-import { analyseScope } from './analyse-scope';
+import { analyseScopeInSlices } from './analyse-scope';
 import { loadAndAnalyse } from './load-analysis';
 
 export interface TemplateExport {
@@ -47,7 +47,7 @@ export async function exportArmTemplates(
     const operations = await services.operations.listByScope(scopeKey(scope), 10);
     const options =
       operations.find((op) => op.operation === 'prepare' || op.operation === 'validate')?.options ?? {};
-    const { analysis } = await loadAndAnalyse(services, analyseScope, scope, options, false);
+    const { analysis } = await loadAndAnalyse(services, analyseScopeInSlices, scope, options, false);
     if (!analysis.translation) return undefined;
     groups = analysis.translation.resourceGroups;
     resources = analysis.translation.resources;

@@ -68,6 +68,6 @@ export async function loadAndAnalyse(
   return {
     inventory,
     existingArm,
-    analysis: analyse({ inventory, scope, options, includePreflight, existingArm }),
+    analysis: await analyse({ inventory, scope, options, includePreflight, existingArm }),
   };
 }

@@ -36,4 +36,5 @@ export interface ScopeAnalysis {
   refusal?: ValidationRefusal;
 }
 
-export type AnalyseScope = (input: AnalysisInput) => ScopeAnalysis;
+/** The analysis of a scope: at once, or in slices that let the event loop run (see analyse-scope.ts). */
+export type AnalyseScope = (input: AnalysisInput) => ScopeAnalysis | Promise<ScopeAnalysis>;

@@ -3,8 +3,9 @@
  *
  * The entity applies signals asynchronously, so the caller signals once and reads until the decision for
  * its operation id appears. A redelivered message finds the decision already recorded and does not signal
- * again. If the decision does not show within the timeout the caller throws a TransientFault, so the
- * message is redelivered and the wait resumes (signals are idempotent by operation id).
+ * again. If the decision does not show within the timeout the wait throws a TransientFault: the phase
+ * rethrows it for redelivery (the wait resumes; signals are idempotent by operation id), or fails the
+ * operation with it on the last delivery.
  */
 import { type Decision, decisionFor, type ScopeCommand } from '../domain/migration/scope-entity.reducer';
 import type { ScopeEntityGateway } from '../ports/scope-entity.port';
@@ -21,7 +22,7 @@ export interface WaitOptions {
 
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** Waits until the entity's state satisfies `accept`; returns that decision. */
+/** Waits until the entity's decision for the operation satisfies `accept`; returns that decision. */
 export async function waitForDecision(
   entity: ScopeEntityGateway,
   scopeKey: string,
@@ -29,6 +30,43 @@ export async function waitForDecision(
   accept: (decision: Decision) => boolean,
   options: WaitOptions,
 ): Promise<Decision> {
+  const decision = await pollDecision(
+    entity,
+    scopeKey,
+    operationId,
+    (seen) => seen !== undefined && accept(seen),
+    options,
+  );
+  if (!decision) throw new Error(`unreachable: operation ${operationId} accepted without a decision`);
+  return decision;
+}
+
+/**
+ * Waits until the operation is no longer `started`: ended by the entity, or no longer remembered (then
+ * there is nothing more to wait for). Returns the decision, if any.
+ */
+export function waitUntilEnded(
+  entity: ScopeEntityGateway,
+  scopeKey: string,
+  operationId: string,
+  options: WaitOptions,
+): Promise<Decision | undefined> {
+  return pollDecision(
+    entity,
+    scopeKey,
+    operationId,
+    (seen) => seen === undefined || seen.decision !== 'started',
+    options,
+  );
+}
+
+async function pollDecision(
+  entity: ScopeEntityGateway,
+  scopeKey: string,
+  operationId: string,
+  accept: (decision: Decision | undefined) => boolean,
+  options: WaitOptions,
+): Promise<Decision | undefined> {
   const sleep = options.sleep ?? defaultSleep;
   const nowMs = options.nowMs ?? Date.now;
   const deadline = nowMs() + options.timeoutMs;
@@ -36,11 +74,11 @@ export async function waitForDecision(
   for (;;) {
     const state = await entity.read(scopeKey);
     const decision = state && decisionFor(state, operationId);
-    if (decision && accept(decision)) return decision;
+    if (accept(decision)) return decision;
     if (nowMs() >= deadline) {
       throw new TransientFault(
         'EntityDecisionTimeout',
-        `The scope entity ${scopeKey} did not record operation ${operationId} within ${options.timeoutMs} ms; the message will be retried.`,
+        `The scope entity ${scopeKey} did not answer operation ${operationId} within ${options.timeoutMs} ms.`,
       );
     }
     await sleep(pause);

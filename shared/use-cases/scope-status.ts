@@ -13,7 +13,7 @@ import type { Finding } from '../domain/validation/finding';
 import type { ScopeMappingEntry } from '../ports/inventory.port';
 import type { AuditEntry } from '../ports/operation.port';
 import type { ScopeEntityGateway } from '../ports/scope-entity.port';
-import { analyseScope } from './analyse-scope';
+import { analyseScopeInSlices } from './analyse-scope';
 import { loadAndAnalyse } from './load-analysis';
 
 export interface ProgressView extends Progress {
@@ -66,7 +66,7 @@ export async function scopeStatus(
     operations.find((op) => op.operation === 'prepare' || op.operation === 'validate')?.options ?? {};
   const { inventory, existingArm, analysis } = await loadAndAnalyse(
     services,
-    analyseScope,
+    analyseScopeInSlices,
     scope,
     options,
     true,

@@ -12,4 +12,4 @@ export type {
   MessageEnvelope,
   OutgoingServiceBusMessage,
 } from './message-envelope';
-export { subscriptionPath } from './storage-names';
+export { deadLetterParent, deadLetterPath, subscriptionPath } from './storage-names';

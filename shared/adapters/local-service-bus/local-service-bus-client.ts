@@ -7,7 +7,7 @@
  *   const bus = LocalServiceBusClient.fromConnectionString(process.env.AzureWebJobsStorage!);
  *   await bus.sendMessages('migration-prepare', [{ body: { ... }, messageId: operationId, sessionId: scopeKey }]);
  */
-import { maxMessagesPerCall, peekDeadLetters, receiveDeadLetters } from './dead-letter-queue';
+import { maxMessagesPerCall, peekDeadLetters, receiveDeadLetters, takeDeadLetter } from './dead-letter-queue';
 import { DeliveryTarget, EntityTopology } from './entity-topology';
 import {
   activationTime,
@@ -75,7 +75,8 @@ export class LocalServiceBusClient {
 
   /**
    * Sends messages to a queue or topic (a topic fans out to every subscription declared by the dev host).
-   * Like Service Bus, a session-enabled entity refuses a message without a sessionId. Duplicate detection
+   * Like Service Bus, a session-enabled entity refuses a message without a sessionId, and a sessionId or
+   * messageId over 128 characters is refused (with @azure/service-bus's own text). Duplicate detection
    * happens on the receiving side (see devhost/README.md), so a duplicate is accepted here and dropped later.
    */
   async sendMessages(
@@ -83,6 +84,7 @@ export class LocalServiceBusClient {
     messages: OutgoingServiceBusMessage | readonly OutgoingServiceBusMessage[],
   ): Promise<void> {
     const batch: readonly OutgoingServiceBusMessage[] = isMessageList(messages) ? messages : [messages];
+    for (const message of batch) assertWithinIdLimits(message);
     const targets = await this.#topology.resolveTargets(entityName);
     for (const target of targets) {
       if (target.requiresSession && batch.some((message) => !message.sessionId)) {
@@ -146,6 +148,29 @@ export class LocalServiceBusClient {
     return (await receiveDeadLetters(this.#clients, entityPath, maxMessageCount)).map(toReceivedMessage);
   }
 
+  /** The dead-lettered message with `messageId`, removed from the dead-letter queue; undefined if absent. */
+  async takeDeadLetterMessage(
+    entityPath: string,
+    messageId: string,
+  ): Promise<LocalServiceBusReceivedMessage | undefined> {
+    const envelope = await takeDeadLetter(this.#clients, entityPath, messageId);
+    return envelope && toReceivedMessage(envelope);
+  }
+
+  /**
+   * The messages of one session of a session-enabled entity, in order, without locking them (the message
+   * being handled stays listed until it completes). Service Bus can only peek a session it accepts.
+   */
+  async peekSessionMessages(
+    entityPath: string,
+    sessionId: string,
+    maxMessageCount = maxMessagesPerCall,
+  ): Promise<LocalServiceBusReceivedMessage[]> {
+    return (await this.#sessions.head(entityPath, sessionId, maxMessageCount)).map((stored) =>
+      toReceivedMessage(stored.envelope),
+    );
+  }
+
   /** Puts one envelope on one concrete queue or subscription. Used by the dev host to forward signals too. */
   async enqueue(target: DeliveryTarget, envelope: MessageEnvelope): Promise<void> {
     if (!target.requiresSession) {
@@ -177,6 +202,22 @@ export class LocalServiceBusClient {
     const queue = await this.#clients.queue(activeQueueName(entityPath));
     const token: SessionToken = { sessionId };
     await queue.sendMessage(JSON.stringify(token), { visibilityTimeout: delay, messageTimeToLive: -1 });
+  }
+}
+
+/** Service Bus's limit on SessionId and MessageId (the SDK checks it before sending). */
+export const maxIdLength = 128;
+
+function assertWithinIdLimits(message: OutgoingServiceBusMessage): void {
+  if (message.sessionId !== undefined && message.sessionId.length > maxIdLength) {
+    throw new Error(
+      `Length of 'sessionId' property on the message cannot be greater than ${maxIdLength} characters.`,
+    );
+  }
+  if (message.messageId !== undefined && message.messageId.length > maxIdLength) {
+    throw new Error(
+      `Length of 'messageId' property on the message cannot be greater than ${maxIdLength} characters.`,
+    );
   }
 }
 

@@ -37,13 +37,29 @@ export function subscriptionPath(topicName: string, subscriptionName: string): s
   return `${topicName}/Subscriptions/${subscriptionName}`;
 }
 
+/** Service Bus's suffix for an entity's dead-letter sub-queue: `<queue>/$DeadLetterQueue`. */
+const deadLetterSubQueue = /\/\$deadletterqueue$/i;
+
+/** The entity whose dead-letter sub-queue `entityPath` names (`<entity>/$DeadLetterQueue`), if it names one. */
+export function deadLetterParent(entityPath: string): string | undefined {
+  const trimmed = entityPath.trim().replace(/^\/+|\/+$/g, '');
+  return deadLetterSubQueue.test(trimmed) ? trimmed.replace(deadLetterSubQueue, '') : undefined;
+}
+
+/** The dead-letter sub-queue path of an entity, as Service Bus names it. */
+export function deadLetterPath(entityPath: string): string {
+  return `${entityPath}/$DeadLetterQueue`;
+}
+
 /**
  * The Azurite queue that carries an entity's messages (non-session entities) or session wake-up tokens
  * (session entities). A short hash is appended whenever the name had to be changed, so that two entity
- * paths never share a queue.
+ * paths never share a queue. `<entity>/$DeadLetterQueue` is the entity's dead-letter queue, so a receiver
+ * of that path (a function triggered on the dead-letter queue) reads the dead-lettered messages.
  */
 export function activeQueueName(entityPath: string): string {
-  return queueName(entityPath, '');
+  const parent = deadLetterParent(entityPath);
+  return parent === undefined ? queueName(entityPath, '') : deadLetterQueueName(parent);
 }
 
 /** The Azurite queue holding an entity's dead-lettered messages (Service Bus: `<path>/$DeadLetterQueue`). */

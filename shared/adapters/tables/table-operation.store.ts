@@ -4,7 +4,14 @@
  * Layout: the record in its own partition (PartitionKey = operation id, RowKey `record`), read and
  * updated with ETags; an index row per scope (PartitionKey `scope_<scope key>`, RowKey = inverted
  * request time + id, so a partition scan lists newest first); idempotency keys as rows of
- * `idem_<subscription>` (RowKey = the key's SHA-256) created with create-if-absent (409 = already claimed).
+ * `idem_<subscription>` (RowKey = the key's SHA-256) created with create-if-absent (409 = already claimed);
+ * the open operations (Queued or InProgress) as rows of partition `open_` (RowKey = operation id), so the
+ * sweeper reads one small partition instead of the whole table; dead letters the processor handled as rows
+ * of `deadletter_` (see table-dead-letter-log.ts).
+ *
+ * The open row is written before the record (a crash between the two leaves an open row without a record,
+ * which the sweeper drops, rather than a record nobody sweeps) and removed after the record turns final (a
+ * crash between leaves a row the sweeper finds final and removes).
  */
 import { createHash } from 'node:crypto';
 
@@ -13,11 +20,12 @@ import { odata } from '@azure/data-tables';
 
 import { tableNames } from '../../contracts/names';
 import { type OperationRecord, operationRecordSchema } from '../../contracts/operation-record';
-import type { OperationStore } from '../../ports/operation.port';
+import type { OpenOperation, OperationStore } from '../../ports/operation.port';
 import { fromJsonColumns, toJsonColumns } from './json-columns';
 import { orUndefinedOn404, statusOf, type TableService } from './table-service';
 
 const recordRowKey = 'record';
+const openPartition = 'open_';
 /** Optimistic-concurrency retries before an update gives up (contention is one scope's phases at most). */
 const maxUpdateAttempts = 20;
 
@@ -28,13 +36,17 @@ function invertedTime(iso: string): string {
 
 export class TableOperationStore implements OperationStore {
   readonly #tables: TableService;
+  readonly #tableName: string;
 
-  constructor(tables: TableService) {
+  /** `tableName`: the Operations table; a test may give its own so its open operations are its alone. */
+  constructor(tables: TableService, tableName: string = tableNames.operations) {
     this.#tables = tables;
+    this.#tableName = tableName;
   }
 
   async create(record: OperationRecord): Promise<boolean> {
     const client = await this.#client();
+    if (!isFinal(record)) await this.#markOpen(client, record);
     try {
       await client.createEntity({
         partitionKey: record.operationId,
@@ -71,7 +83,8 @@ export class TableOperationStore implements OperationStore {
     const client = await this.#client();
     for (let attempt = 1; ; attempt++) {
       const entity = await client.getEntity<Record<string, unknown>>(operationId, recordRowKey);
-      const next = operationRecordSchema.parse(change(operationRecordSchema.parse(fromJsonColumns(entity))));
+      const current = operationRecordSchema.parse(fromJsonColumns(entity));
+      const next = operationRecordSchema.parse(change(current));
       try {
         await client.updateEntity(
           { partitionKey: operationId, rowKey: recordRowKey, ...toJsonColumns(next) },
@@ -80,11 +93,53 @@ export class TableOperationStore implements OperationStore {
             etag: entity.etag,
           },
         );
-        return next;
       } catch (error) {
         if (statusOf(error) !== 412 || attempt >= maxUpdateAttempts) throw error;
+        continue;
       }
+      if (isFinal(next)) await this.#markClosed(client, operationId);
+      // A record taken out of its final status (an enqueue retried after it failed) is open again.
+      else if (isFinal(current)) await this.#markOpen(client, next);
+      return next;
     }
+  }
+
+  async listOpen(): Promise<OpenOperation[]> {
+    const client = await this.#client();
+    const open: OpenOperation[] = [];
+    for await (const row of client.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${openPartition}` },
+    })) {
+      open.push({
+        operationId: String(row.operationId),
+        scopeKey: String(row.scopeKey),
+        operation: String(row.operation),
+        requestedAt: String(row.requestedAt),
+      });
+    }
+    return open;
+  }
+
+  async forgetOpen(operationId: string): Promise<void> {
+    await this.#markClosed(await this.#client(), operationId);
+  }
+
+  async #markOpen(client: TableClient, record: OperationRecord): Promise<void> {
+    await client.upsertEntity(
+      {
+        partitionKey: openPartition,
+        rowKey: record.operationId,
+        operationId: record.operationId,
+        scopeKey: record.scopeKey,
+        operation: record.operation,
+        requestedAt: record.requestedAt,
+      },
+      'Replace',
+    );
+  }
+
+  async #markClosed(client: TableClient, operationId: string): Promise<void> {
+    await orUndefinedOn404(() => client.deleteEntity(openPartition, operationId));
   }
 
   async listByScope(scopeKey: string, limit = 50): Promise<OperationRecord[]> {
@@ -121,8 +176,12 @@ export class TableOperationStore implements OperationStore {
   }
 
   #client(): Promise<TableClient> {
-    return this.#tables.table(tableNames.operations);
+    return this.#tables.table(this.#tableName);
   }
+}
+
+function isFinal(record: Pick<OperationRecord, 'status'>): boolean {
+  return record.status === 'Succeeded' || record.status === 'Failed';
 }
 
 /**

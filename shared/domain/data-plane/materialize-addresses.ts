@@ -23,7 +23,7 @@ import { virtualMachinesOf } from '../classic/virtual-machines';
 import { addressesOf, parseCidr } from '../network/ipv4';
 import type { ScopeContents } from '../scope/scope-contents';
 import { virtualMachineClassicId } from '../translation/classic-ids';
-import type { TranslationResult } from '../translation/translation-result';
+import type { AccountingEntry, TranslationResult } from '../translation/translation-result';
 
 export interface DataPlaneEffectRecord {
   cloudService: string;
@@ -57,6 +57,7 @@ export function materializeAddresses(input: MaterializeInput): MaterializeResult
     input.translation.resources.map((resource) => [resource.id.toLowerCase(), structuredClone(resource)]),
   );
   const restart = contents.kind === 'cloudService';
+  const vmAccounting = virtualMachineAccounting(input.translation);
   const allocator = new SubnetAllocator([...resources.values(), ...input.existingArm]);
   const effects: DataPlaneEffectRecord[] = [];
   let inventory = input.inventory;
@@ -74,7 +75,7 @@ export function materializeAddresses(input: MaterializeInput): MaterializeResult
     const instances = new Map<string, RoleInstance>();
     for (const vm of virtualMachinesOf(cloudService, deployment)) {
       const nic = primaryNicOf(
-        input.translation,
+        vmAccounting,
         resources,
         input.inventory.subscription.id,
         vm.cloudService,
@@ -176,9 +177,23 @@ type Json = Record<string, unknown>;
 const asJson = (value: unknown): Json => (typeof value === 'object' && value !== null ? (value as Json) : {});
 const asArray = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
+/**
+ * The accounting entry of each translated VM by lower-cased Classic ID (the first one, as a search would
+ * find it). Built once: searching the accounting per VM made a 10,000-VM scope quadratic (seconds of CPU).
+ */
+function virtualMachineAccounting(translation: TranslationResult): Map<string, AccountingEntry> {
+  const byClassicId = new Map<string, AccountingEntry>();
+  for (const entry of translation.accounting) {
+    if (entry.classicType !== 'VirtualMachine') continue;
+    const key = entry.classicId.toLowerCase();
+    if (!byClassicId.has(key)) byClassicId.set(key, entry);
+  }
+  return byClassicId;
+}
+
 /** The VM's primary NIC among the translated resources, through the accounting of the VM. */
 function primaryNicOf(
-  translation: TranslationResult,
+  vmAccounting: Map<string, AccountingEntry>,
   resources: Map<string, ArmResource>,
   subscriptionId: string,
   cloudService: Parameters<typeof virtualMachineClassicId>[1],
@@ -186,9 +201,7 @@ function primaryNicOf(
   vmName: string,
 ): ArmResource | undefined {
   const classicId = virtualMachineClassicId(subscriptionId, cloudService, deployment, vmName).toLowerCase();
-  const entry = translation.accounting.find(
-    (e) => e.classicType === 'VirtualMachine' && e.classicId.toLowerCase() === classicId,
-  );
+  const entry = vmAccounting.get(classicId);
   const vmId = entry?.armIds.find((id) =>
     /\/providers\/Microsoft\.Compute\/virtualMachines\/[^/]+$/i.test(id),
   );

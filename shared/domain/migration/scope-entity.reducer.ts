@@ -7,11 +7,12 @@
  * azure-runtime.md §5): callers outside orchestrators can only *signal* the entity and *read* its state,
  * so every answer is written into the state (`decisions`) for the caller to read back; a thrown error
  * loses its message, so expected outcomes are values, never throws; state is JSON and must stay small, so
- * resource lists live in Tables and `decisions` is bounded. Time is an input (`now`), never read here.
- * Pure.
+ * resource lists live in Tables and `decisions` is bounded (see {@link maxEntityStateBytes}). Time is an
+ * input (`now`), never read here. Pure.
  */
 import { z } from 'zod';
 
+import { truncateUtf8, utf8Bytes } from './bounded-text';
 import { abandon, decideStart, finish } from './migration.machine';
 import { refusal, type RefusalCode } from './migration.refusals';
 import {
@@ -22,8 +23,29 @@ import {
   type StatefulOperation,
 } from './migration-state';
 
-/** How many answered operation ids the entity remembers (redeliveries arrive well within this). */
+/**
+ * How many answered operation ids the entity remembers (redeliveries arrive well within this). The running
+ * operation's decision is never evicted, whatever arrives meanwhile: its `complete` must find it, or the
+ * scope would stay held until the lease ran out.
+ */
 export const rememberedDecisions = 32;
+
+/**
+ * Budget for the serialized state (UTF-8 bytes); older decisions are evicted past it (never the running
+ * operation's, never the newest). Our choice, far below what reading state through the client may carry:
+ * the Azure Storage provider compresses anything over 45 KB into a blob
+ * (https://learn.microsoft.com/azure/azure-functions/durable/durable-functions-azure-storage-provider#blobs),
+ * so a state under 16 KB stays one table row and one small HTTP answer to `readEntityState`.
+ */
+export const maxEntityStateBytes = 16 * 1024;
+
+/** Longest operation id a command may carry (the JSON API and Service Bus message ids allow 128). */
+export const maxOperationIdLength = 128;
+/** Bounds of the free texts the state keeps (UTF-8 bytes): decision messages and codes, who asked, steps. */
+export const maxMessageBytes = 512;
+export const maxCodeBytes = 64;
+export const maxRequestedByBytes = 256;
+export const maxStepBytes = 200;
 
 /** Default operation lease: Azure's operations time out after 24 hours (reference §1, D11). */
 export const defaultLeaseSeconds = 24 * 60 * 60;
@@ -65,7 +87,7 @@ export const scopeEntityStateSchema = z.object({
   progress: progressSchema.optional(),
   /** When the management-plane lock was taken; absent while unlocked. */
   lockedSince: z.string().optional(),
-  /** Most recent first, at most {@link rememberedDecisions}. */
+  /** Most recent first, at most {@link rememberedDecisions} and {@link maxEntityStateBytes}. */
   decisions: z.array(decisionSchema).default([]),
   /** Bumped on every change, so readers can tell a fresh read from a stale one. */
   revision: z.number().int().nonnegative().default(0),
@@ -75,11 +97,12 @@ export type ScopeEntityState = z.infer<typeof scopeEntityStateSchema>;
 export const initialScopeEntityState: ScopeEntityState = { v: 1, state: 'None', decisions: [], revision: 0 };
 
 const isoTime = z.string().refine((value) => !Number.isNaN(Date.parse(value)), 'an ISO 8601 time');
+const operationId = z.string().min(1).max(maxOperationIdLength);
 
 export const scopeCommandSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('request'),
-    operationId: z.string().min(1),
+    operationId,
     operation: migrationOperationSchema,
     now: isoTime,
     leaseSeconds: z.number().int().positive().default(defaultLeaseSeconds),
@@ -88,7 +111,7 @@ export const scopeCommandSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('complete'),
-    operationId: z.string().min(1),
+    operationId,
     outcome: z.enum(['succeeded', 'failed']),
     now: isoTime,
     code: z.string().optional(),
@@ -96,7 +119,7 @@ export const scopeCommandSchema = z.discriminatedUnion('type', [
   }),
   z.object({
     type: z.literal('progress'),
-    operationId: z.string().min(1),
+    operationId,
     step: z.string(),
     done: z.number().int().nonnegative(),
     total: z.number().int().nonnegative(),
@@ -105,7 +128,7 @@ export const scopeCommandSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('expireLease'), now: isoTime }),
   z.object({
     type: z.literal('forceRelease'),
-    operationId: z.string().min(1),
+    operationId,
     now: isoTime,
     requestedBy: z.string(),
     reason: z.string().min(1),
@@ -184,7 +207,9 @@ function request(state: ScopeEntityState, command: Extract<ParsedCommand, { type
     operation: command.operation,
     startedAt: command.now,
     leaseUntil: new Date(Date.parse(command.now) + command.leaseSeconds * 1000).toISOString(),
-    ...(command.requestedBy === undefined ? {} : { requestedBy: command.requestedBy }),
+    ...(command.requestedBy === undefined
+      ? {}
+      : { requestedBy: truncateUtf8(command.requestedBy, maxRequestedByBytes) }),
   };
   const next: ScopeEntityState = {
     ...state,
@@ -242,7 +267,12 @@ function progress(state: ScopeEntityState, command: Extract<ParsedCommand, { typ
   if (state.running?.operationId !== command.operationId) return { state, result: undefined };
   const next: ScopeEntityState = {
     ...state,
-    progress: { step: command.step, done: command.done, total: command.total, updatedAt: command.now },
+    progress: {
+      step: truncateUtf8(command.step, maxStepBytes),
+      done: command.done,
+      total: command.total,
+      updatedAt: command.now,
+    },
     revision: state.revision + 1,
   };
   return { state: next, result: undefined };
@@ -302,12 +332,54 @@ function abandonRunning(state: ScopeEntityState, now: string, message: string): 
   return withDecision({ ...state, state: nextState, running: undefined, progress: undefined }, abandoned);
 }
 
-/** Records a decision (replacing an older one for the same id), newest first, bounded. */
+/**
+ * Records a decision (replacing an older one for the same id), newest first, bounded: at most
+ * {@link rememberedDecisions}, and older ones evicted while the state is over {@link maxEntityStateBytes}.
+ * The decision of the operation holding the scope (`running`) and the newest one are never evicted.
+ */
 function withDecision(state: ScopeEntityState, decision: Decision): ScopeEntityState {
-  const others = state.decisions.filter((d) => d.operationId !== decision.operationId);
+  const newest = boundedDecision(decision);
+  const pinned = state.running?.operationId;
+  const room = rememberedDecisions - (pinned === undefined || pinned === newest.operationId ? 1 : 2);
+  let others = 0;
+  const decisions = [newest];
+  for (const earlier of state.decisions) {
+    if (earlier.operationId === newest.operationId) continue;
+    if (earlier.operationId === pinned) decisions.push(earlier);
+    else if (others < room) {
+      decisions.push(earlier);
+      others++;
+    }
+  }
+  const next: ScopeEntityState = { ...state, decisions, revision: state.revision + 1 };
+  return withinBudget(next, pinned);
+}
+
+/** Drops the oldest evictable decisions until the serialized state fits the budget. */
+function withinBudget(state: ScopeEntityState, pinned: string | undefined): ScopeEntityState {
+  let size = utf8Bytes(JSON.stringify(state));
+  if (size <= maxEntityStateBytes) return state;
+  const decisions = [...state.decisions];
+  for (let index = decisions.length - 1; index > 0 && size > maxEntityStateBytes; index--) {
+    const candidate = decisions[index];
+    if (candidate === undefined || candidate.operationId === pinned) continue;
+    // The decision and the comma before it.
+    size -= utf8Bytes(JSON.stringify(candidate)) + 1;
+    decisions.splice(index, 1);
+  }
+  return { ...state, decisions };
+}
+
+/** A decision whose free texts fit their bounds (a long reason or scope label must not grow the state). */
+function boundedDecision(decision: Decision): Decision {
   return {
-    ...state,
-    decisions: [decision, ...others].slice(0, rememberedDecisions),
-    revision: state.revision + 1,
+    ...decision,
+    ...(decision.code === undefined ? {} : { code: truncateUtf8(decision.code, maxCodeBytes) }),
+    ...(decision.message === undefined ? {} : { message: truncateUtf8(decision.message, maxMessageBytes) }),
   };
+}
+
+/** The size of the state as the entity stores it and `readEntityState` returns it (UTF-8 bytes of JSON). */
+export function entityStateBytes(state: ScopeEntityState): number {
+  return utf8Bytes(JSON.stringify(state));
 }

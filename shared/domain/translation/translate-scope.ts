@@ -60,6 +60,23 @@ export const nilTenantId = '00000000-0000-0000-0000-000000000000';
 
 /** Translates a resolved scope. Pure. */
 export function translateScope(input: TranslationInput): TranslationResult {
+  const translation = translationSteps(input);
+  for (const step of translation.steps) step();
+  return translation.result();
+}
+
+/**
+ * The translation of a scope cut into steps (the VNet, then one step per deployment, then what remains),
+ * for a caller that must not hold the CPU for the whole of a large scope: running every step in order,
+ * then `result()`, is exactly `translateScope`. Still pure: the steps only fill the translation's own
+ * working state.
+ */
+export interface TranslationSteps {
+  steps: (() => void)[];
+  result(): TranslationResult;
+}
+
+export function translationSteps(input: TranslationInput): TranslationSteps {
   const existing = input.existingArm?.resources ?? [];
   const ctx = createTranslationContext({
     subscriptionId: input.scope.subscriptionId,
@@ -68,8 +85,13 @@ export function translateScope(input: TranslationInput): TranslationResult {
     options: { tenantId: input.tenantId ?? nilTenantId, defaultLocation: input.defaultLocation ?? 'westus' },
     existingArmResources: existing,
   });
-  translateContents(ctx, input.contents, input.destination ?? newVirtualNetwork);
+  return {
+    steps: contentSteps(ctx, input.contents, input.destination ?? newVirtualNetwork),
+    result: () => resultOf(ctx, existing),
+  };
+}
 
+function resultOf(ctx: TranslationContext, existing: readonly ArmResource[]): TranslationResult {
   const resourceGroups = orderResourceGroups(
     [...ctx.resourceGroups.values()].map(({ name, location }) => ({
       id: `/subscriptions/${ctx.subscriptionId}/resourceGroups/${name}`,
@@ -93,30 +115,46 @@ export function translateScope(input: TranslationInput): TranslationResult {
   };
 }
 
-function translateContents(ctx: TranslationContext, contents: ScopeContents, destination: Destination): void {
-  switch (contents.kind) {
-    case 'virtualNetwork': {
-      const placement = translateVirtualNetwork(ctx, contents);
+/** A VNet translates in steps (its network, each deployment, the rest); every other scope in one. */
+function contentSteps(
+  ctx: TranslationContext,
+  contents: ScopeContents,
+  destination: Destination,
+): (() => void)[] {
+  if (contents.kind !== 'virtualNetwork') return [() => translateContents(ctx, contents, destination)];
+  let placement: ReturnType<typeof translateVirtualNetwork> | undefined;
+  const placed = () => {
+    if (!placement) throw new Error('unreachable: the VNet step runs first');
+    return placement;
+  };
+  return [
+    () => {
+      placement = translateVirtualNetwork(ctx, contents);
       translateGateways(ctx, contents, placement);
-      for (const { cloudService, deployment } of contents.deployments)
-        translateDeployment(
-          ctx,
-          cloudService,
-          deployment,
-          cloudServicePlacement(ctx, cloudService, placement.location),
-          destination,
-        );
+    },
+    ...contents.deployments.map(
+      ({ cloudService, deployment }) =>
+        () =>
+          translateDeployment(
+            ctx,
+            cloudService,
+            deployment,
+            cloudServicePlacement(ctx, cloudService, placed().location),
+            destination,
+          ),
+    ),
+    () => {
       translateRemainingReservedIps(
         ctx,
         contents.reservedIps,
         contents.deployments.map((d) => d.cloudService),
-        placement.location,
+        placed().location,
       );
       for (const circuit of contents.expressRouteCircuits)
         if (!contents.virtualNetwork.expressRouteGateway)
           account(ctx, {
             classicId: childClassicId(
-              `${placement.classicId}/gateway`,
+              `${placed().classicId}/gateway`,
               'expressRouteCircuits',
               circuit.serviceKey,
             ),
@@ -126,8 +164,16 @@ function translateContents(ctx: TranslationContext, contents: ScopeContents, des
             armIds: [],
             reason: 'The VNet has no ExpressRoute gateway linking the circuit',
           });
-      return;
-    }
+    },
+  ];
+}
+
+function translateContents(
+  ctx: TranslationContext,
+  contents: Exclude<ScopeContents, { kind: 'virtualNetwork' }>,
+  destination: Destination,
+): void {
+  switch (contents.kind) {
     case 'cloudService': {
       const { cloudService } = contents;
       const fallback = ctx.options.defaultLocation;

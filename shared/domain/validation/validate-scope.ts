@@ -44,11 +44,28 @@ export function applicableRules(kind: ScopeKind, options: ValidateScopeOptions =
 
 /** Validates one scope. Pure: the same input and options always give the same outcome. */
 export function validateScope(input: ValidationInput, options: ValidateScopeOptions = {}): ValidationOutcome {
+  const validation = validationSteps(input, options);
+  return validation.outcome(validation.checks.map((check) => check()));
+}
+
+/**
+ * The validation of a scope as one check per rule, for a caller that must not hold the CPU for the whole
+ * of a large scope: `outcome` of every check's findings, in order, is exactly `validateScope`. Pure.
+ */
+export interface ValidationSteps {
+  checks: (() => Finding[])[];
+  outcome(findingsPerCheck: readonly Finding[][]): ValidationOutcome;
+}
+
+export function validationSteps(input: ValidationInput, options: ValidateScopeOptions = {}): ValidationSteps {
   const refusal = registrationRefusal(input.inventory);
-  if (refusal) return { findings: [], blocking: true, refusal };
+  if (refusal) return { checks: [], outcome: () => ({ findings: [], blocking: true, refusal }) };
   const context = { ...input, profile: options.profile ?? defaultValidationProfile };
-  const findings = orderFindings(
-    applicableRules(input.scope.kind, options).flatMap((rule) => rule.check(context)),
-  );
-  return { findings, blocking: hasBlockingFindings(findings) };
+  return {
+    checks: applicableRules(input.scope.kind, options).map((rule) => () => rule.check(context)),
+    outcome: (findingsPerCheck) => {
+      const findings = orderFindings(findingsPerCheck.flat());
+      return { findings, blocking: hasBlockingFindings(findings) };
+    },
+  };
 }

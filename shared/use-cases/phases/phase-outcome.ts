@@ -1,10 +1,4 @@
-/** How a phase ended, before it is written to the operation record. */
-import type { OperationRecord } from '../../contracts/operation-record';
+/** How a phase ended, before it is written to the operation record (see operations/operation-outcome.ts). */
+import type { OperationOutcome } from '../operations/operation-outcome';
 
-export interface PhaseOutcome {
-  status: 'Succeeded' | 'Failed';
-  decision?: string;
-  error?: OperationRecord['error'];
-  findings?: OperationRecord['findings'];
-  extra?: Partial<OperationRecord>;
-}
+export type PhaseOutcome = OperationOutcome;

@@ -6,18 +6,25 @@
  * - no phase work starts before the scope entity has accepted this operation id;
  * - a redelivered message asks the entity how this operation id was answered and carries on from there
  *   (work steps are idempotent, so "carry on" means "run the steps again");
- * - a transient fault is thrown (the message is redelivered) except on the last delivery, where the
- *   operation fails with the reason instead of ending unexplained in the dead-letter queue;
+ * - whatever throws anywhere in the phase (the record, the analysis, the decision wait, a step, the
+ *   completion) goes through one fault handler: a transient fault is rethrown (the message is redelivered)
+ *   except on the last delivery; on the last delivery, or for a permanent fault, the operation fails with
+ *   the reason (operations/fail-operation.ts: the entity is told, so a started Prepare ends PrepareFailed
+ *   and the scope is released) instead of ending unexplained in the dead-letter queue. If even that fails,
+ *   the throw dead-letters the message, and the dead-letter processor ends the operation;
  * - the outcome event is published after the record is final, with the event id as message id, so a
  *   duplicate publish is dropped by duplicate detection.
  */
-import { type OperationRecord, queuedRecordOf, recordableFindings } from '../../contracts/operation-record';
+import { type OperationRecord, queuedRecordOf } from '../../contracts/operation-record';
 import type { PhaseCommand } from '../../contracts/phase-command';
-import { type Decision, decisionFor } from '../../domain/migration/scope-entity.reducer';
+import { decisionFor } from '../../domain/migration/scope-entity.reducer';
 import { describeScope, scopeKey } from '../../domain/scope/scope';
 import { ensureError, isTransient, OperationFault, TransientFault } from '../errors';
+import { failOperation } from '../operations/fail-operation';
+import { type FinaliseDeps, finishOperation, type OperationRef } from '../operations/finish-operation';
+import { outcomeOfDecision } from '../operations/operation-outcome';
 import { publishOutcome } from '../outcome-event';
-import { requestDecision, waitForDecision, type WaitOptions } from '../scope-decision';
+import { requestDecision, type WaitOptions, waitUntilEnded } from '../scope-decision';
 import type { Delivery, PhaseDeps, PhaseRun } from './phase-context';
 import type { PhaseOutcome } from './phase-outcome';
 import { type PhaseStep, phaseSteps, type StepState } from './phase-steps';
@@ -25,6 +32,16 @@ import { precheckPrepare, runValidate } from './validate.phase';
 
 export async function runPhase(deps: PhaseDeps, command: PhaseCommand, delivery: Delivery): Promise<void> {
   const run: PhaseRun = { deps, command, scopeKey: scopeKey(command.scope), delivery };
+  const stepState: StepState = { notes: {} };
+  try {
+    await runToEnd(run, stepState);
+  } catch (caught) {
+    await endOnFault(run, ensureError(caught), stepState.notes);
+  }
+}
+
+async function runToEnd(run: PhaseRun, stepState: StepState): Promise<void> {
+  const { deps, command } = run;
   const record = await ensureRecord(run);
   if (record.status === 'Succeeded' || record.status === 'Failed') {
     await publishOutcome(deps.services, record);
@@ -39,7 +56,39 @@ export async function runPhase(deps: PhaseDeps, command: PhaseCommand, delivery:
     await runValidatePhase(run);
     return;
   }
-  await runStatefulPhase(run, command.operation);
+  await runStatefulPhase(run, command.operation, stepState);
+}
+
+/**
+ * The one fault handler of a phase. A transient fault before the last delivery is rethrown, so Service Bus
+ * redelivers the message; anything else ends the operation Failed with the reason.
+ */
+async function endOnFault(run: PhaseRun, error: Error, notes: Partial<OperationRecord>): Promise<void> {
+  const { deps, command, delivery } = run;
+  const lastDelivery = delivery.deliveryCount >= delivery.maxDeliveryCount;
+  const transient = isTransient(error);
+  if (transient && !lastDelivery) {
+    deps.log(
+      `${command.operation} ${command.operationId}: transient fault on delivery ${delivery.deliveryCount} of ${delivery.maxDeliveryCount}, will be retried: ${error.message}`,
+    );
+    throw error;
+  }
+  const code =
+    error instanceof OperationFault || error instanceof TransientFault ? error.code : 'InternalServerError';
+  // Azure's own text for an unexplained failure (reference §5, message 1); the detail goes to the log.
+  const reason = code === 'InternalServerError' ? 'Internal server error' : error.message;
+  const message = transient
+    ? `${reason} Gave up after the last of ${delivery.maxDeliveryCount} deliveries.`
+    : reason;
+  deps.log(
+    `${command.operation} ${command.operationId} failed on delivery ${delivery.deliveryCount}: ${error.stack ?? error.message}`,
+  );
+  await failOperation(
+    finaliseDeps(deps),
+    refOf(run),
+    { code, message, httpStatusCode: statusOf(error) },
+    notes,
+  );
 }
 
 /**
@@ -47,19 +96,11 @@ export async function runPhase(deps: PhaseDeps, command: PhaseCommand, delivery:
  * scope. Validation has no side effects, so a redelivery simply validates again for the record's findings.
  */
 async function runValidatePhase(run: PhaseRun): Promise<void> {
-  const { deps, command } = run;
+  const { deps } = run;
   const decision = await requestDecision(
     deps.entity,
     run.scopeKey,
-    {
-      type: 'request',
-      operationId: command.operationId,
-      operation: 'validate',
-      now: deps.services.clock.now().toISOString(),
-      leaseSeconds: deps.services.config.operationLeaseSeconds,
-      requestedBy: command.requestedBy,
-      scopeLabel: describeScope(command.scope),
-    },
+    requestOf(run, 'validate'),
     waitOptions(deps),
   );
   const outcome = await runValidate(run);
@@ -74,10 +115,14 @@ async function runValidatePhase(run: PhaseRun): Promise<void> {
   await finish(run, { ...outcome, decision: 'started' });
 }
 
-async function runStatefulPhase(run: PhaseRun, operation: 'prepare' | 'commit' | 'abort'): Promise<void> {
-  const { deps, command } = run;
+async function runStatefulPhase(
+  run: PhaseRun,
+  operation: 'prepare' | 'commit' | 'abort',
+  stepState: StepState,
+): Promise<void> {
+  const { deps } = run;
   const state = await deps.entity.read(run.scopeKey);
-  let decision = state && decisionFor(state, command.operationId);
+  let decision = state && decisionFor(state, run.command.operationId);
   if (!decision) {
     // Prepare re-runs validation with the pre-flight checks before it may lock anything (reference §2.1).
     if (operation === 'prepare') {
@@ -87,72 +132,35 @@ async function runStatefulPhase(run: PhaseRun, operation: 'prepare' | 'commit' |
         return;
       }
     }
-    decision = await requestDecision(
-      deps.entity,
-      run.scopeKey,
-      {
-        type: 'request',
-        operationId: command.operationId,
-        operation,
-        now: deps.services.clock.now().toISOString(),
-        leaseSeconds: deps.services.config.operationLeaseSeconds,
-        requestedBy: command.requestedBy,
-        scopeLabel: describeScope(command.scope),
-      },
-      waitOptions(deps),
-    );
+    decision = await requestDecision(deps.entity, run.scopeKey, requestOf(run, operation), waitOptions(deps));
   }
   if (decision.decision === 'started') {
-    await runSteps(run, phaseSteps[operation]);
+    await runSteps(run, phaseSteps[operation], stepState);
     return;
   }
-  await finish(run, outcomeOf(decision));
+  await finish(run, outcomeOfDecision(decision));
 }
 
-/** Runs the phase's steps, then tells the entity how it went. */
-async function runSteps(run: PhaseRun, steps: readonly PhaseStep[]): Promise<void> {
+/** Runs the phase's steps, then tells the entity how it went (a throw goes to the phase's fault handler). */
+async function runSteps(run: PhaseRun, steps: readonly PhaseStep[], stepState: StepState): Promise<void> {
   const { deps, command } = run;
-  const stepState: StepState = { notes: {} };
-  try {
-    for (const [index, step] of steps.entries()) {
-      await injectFault(run, step.name);
-      const stepStarted = deps.services.clock.now().getTime();
-      await step.run(run, stepState);
-      deps.log(
-        `${command.operation} ${command.operationId}: step ${step.name} took ${deps.services.clock.now().getTime() - stepStarted} ms`,
-      );
-      await deps.entity.signal(run.scopeKey, {
-        type: 'progress',
-        operationId: command.operationId,
-        step: step.title,
-        done: index + 1,
-        total: steps.length,
-        now: deps.services.clock.now().toISOString(),
-      });
-    }
-    await injectFault(run, finishCheckpoint);
-  } catch (caught) {
-    const error = ensureError(caught);
-    const lastDelivery = run.delivery.deliveryCount >= run.delivery.maxDeliveryCount;
-    if (isTransient(error) && !lastDelivery) {
-      deps.log(
-        `${command.operation} ${command.operationId}: transient fault, will be retried: ${error.message}`,
-      );
-      throw error;
-    }
-    const code =
-      error instanceof OperationFault || error instanceof TransientFault ? error.code : 'InternalServerError';
-    // Azure's own text for an unexplained failure (reference §5, message 1); the detail goes to the log.
-    const message = code === 'InternalServerError' ? 'Internal server error' : error.message;
-    deps.log(`${command.operation} ${command.operationId} failed: ${error.stack ?? error.message}`);
-    await completeEntity(run, 'failed', code, message);
-    await finish(run, {
-      status: 'Failed',
-      error: { code, message, httpStatusCode: statusOf(error) },
-      extra: stepState.notes,
+  for (const [index, step] of steps.entries()) {
+    await injectFault(run, step.name);
+    const stepStarted = deps.services.clock.now().getTime();
+    await step.run(run, stepState);
+    deps.log(
+      `${command.operation} ${command.operationId}: step ${step.name} took ${deps.services.clock.now().getTime() - stepStarted} ms`,
+    );
+    await deps.entity.signal(run.scopeKey, {
+      type: 'progress',
+      operationId: command.operationId,
+      step: step.title,
+      done: index + 1,
+      total: steps.length,
+      now: deps.services.clock.now().toISOString(),
     });
-    return;
   }
+  await injectFault(run, finishCheckpoint);
   await completeEntity(run, 'succeeded');
   await finish(run, { status: 'Succeeded', decision: 'started', extra: stepState.notes });
 }
@@ -176,6 +184,19 @@ async function injectFault(run: PhaseRun, stepName: string): Promise<void> {
   }
 }
 
+function requestOf(run: PhaseRun, operation: PhaseCommand['operation']) {
+  const { deps, command } = run;
+  return {
+    type: 'request' as const,
+    operationId: command.operationId,
+    operation,
+    now: deps.services.clock.now().toISOString(),
+    leaseSeconds: deps.services.config.operationLeaseSeconds,
+    requestedBy: command.requestedBy,
+    scopeLabel: describeScope(command.scope),
+  };
+}
+
 async function completeEntity(
   run: PhaseRun,
   outcome: 'succeeded' | 'failed',
@@ -193,91 +214,12 @@ async function completeEntity(
   });
   // The record turns final only once the entity shows the outcome, so status readers never see a
   // Succeeded operation on a scope that is still Preparing.
-  await waitForDecision(
-    deps.entity,
-    run.scopeKey,
-    command.operationId,
-    (decision) => decision.decision !== 'started',
-    waitOptions(deps),
-  );
-}
-
-/** The outcome of an operation the entity already answered (a redelivery, a refusal, a no-op). */
-function outcomeOf(decision: Decision): PhaseOutcome {
-  switch (decision.decision) {
-    case 'succeeded':
-    case 'noop':
-      return { status: 'Succeeded', decision: decision.decision };
-    case 'refused':
-      return {
-        status: 'Failed',
-        decision: 'refused',
-        error: {
-          code: decision.code ?? 'Refused',
-          message: decision.message ?? 'Refused.',
-          httpStatusCode: 409,
-        },
-      };
-    case 'failed':
-    case 'abandoned':
-      return {
-        status: 'Failed',
-        decision: decision.decision,
-        error: { code: decision.code ?? 'Failed', message: decision.message ?? 'The operation failed.' },
-      };
-    case 'started':
-      // Not reachable: a started operation runs its steps (runStatefulPhase) or validates (runValidatePhase).
-      return {
-        status: 'Failed',
-        decision: 'started',
-        error: { code: 'InternalServerError', message: 'Internal server error' },
-      };
-  }
+  await waitUntilEnded(deps.entity, run.scopeKey, command.operationId, waitOptions(deps));
 }
 
 /** Writes the final record (with the scope's resulting state), audits it and publishes the event. */
 async function finish(run: PhaseRun, outcome: PhaseOutcome): Promise<void> {
-  const { deps, command } = run;
-  const entityState = await deps.entity.read(run.scopeKey);
-  const now = deps.services.clock.now().toISOString();
-  const record = await deps.services.operations.update(command.operationId, (current) =>
-    current.status === 'Succeeded' || current.status === 'Failed'
-      ? current
-      : {
-          ...current,
-          ...outcome.extra,
-          status: outcome.status,
-          finishedAt: now,
-          ...(entityState ? { resultingState: entityState.state } : {}),
-          ...(outcome.decision === undefined ? {} : { decision: outcome.decision }),
-          ...(outcome.error === undefined ? {} : { error: outcome.error }),
-          ...recordableFindings(outcome.findings ?? outcome.extra?.findings),
-        },
-  );
-  await deps.services.audit.append({
-    at: now,
-    scopeKey: run.scopeKey,
-    operationId: command.operationId,
-    actor: command.requestedBy,
-    source: command.source,
-    action: command.operation,
-    outcome: record.error ? `${record.status}: ${record.error.code}` : record.status,
-    ...(record.error ? { detail: record.error.message } : {}),
-  });
-  if (entityState) {
-    await deps.services.scopeIndex.upsert({
-      subscriptionId: command.scope.subscriptionId,
-      scopeKey: run.scopeKey,
-      kind: command.scope.kind,
-      name: command.scope.name,
-      state: entityState.state,
-      lastOperationId: record.operationId,
-      lastOperation: record.operation,
-      lastStatus: record.status,
-      updatedAt: now,
-    });
-  }
-  await publishOutcome(deps.services, record);
+  await finishOperation(finaliseDeps(run.deps), refOf(run), outcome);
 }
 
 /** The operation record, created from the command when the surface that queued it did not. */
@@ -293,6 +235,22 @@ async function ensureRecord(run: PhaseRun): Promise<OperationRecord> {
       `Operation ${command.operationId} could not be read back.`,
     );
   return created;
+}
+
+function refOf(run: PhaseRun): OperationRef {
+  const { command } = run;
+  return {
+    operationId: command.operationId,
+    operation: command.operation,
+    scope: command.scope,
+    scopeKey: run.scopeKey,
+    requestedBy: command.requestedBy,
+    source: command.source,
+  };
+}
+
+function finaliseDeps(deps: PhaseDeps): FinaliseDeps {
+  return { services: deps.services, entity: deps.entity, wait: waitOptions(deps), log: deps.log };
 }
 
 function waitOptions(deps: PhaseDeps): WaitOptions {

@@ -8,6 +8,7 @@
  */
 import { hasBlockingFindings } from '../../domain/validation/finding';
 import { loadAndAnalyse } from '../load-analysis';
+import { overlappingMigrationRefusal } from '../overlapping-migrations';
 import type { ScopeAnalysis } from '../scope-analysis';
 import type { PhaseRun } from './phase-context';
 import type { PhaseOutcome } from './phase-outcome';
@@ -25,17 +26,30 @@ export async function runValidate(run: PhaseRun): Promise<PhaseOutcome> {
   return validationOutcome(analysis, false) ?? { status: 'Succeeded', findings: analysis.findings };
 }
 
-/** Prepare's validation with pre-flight; undefined when Prepare may go on. */
+/**
+ * Prepare's validation with pre-flight, and the overlap check admission made (a scope sharing resources
+ * may have started its migration since); undefined when Prepare may go on.
+ */
 export async function precheckPrepare(run: PhaseRun): Promise<PhaseOutcome | undefined> {
   const { deps, command } = run;
-  const { analysis } = await loadAndAnalyse(
+  const { analysis, inventory } = await loadAndAnalyse(
     deps.services,
     deps.analyse,
     command.scope,
     command.options,
     true,
   );
-  return validationOutcome(analysis, true);
+  const failed = validationOutcome(analysis, true);
+  if (failed) return failed;
+  const overlap = await overlappingMigrationRefusal(deps.entity, inventory, command.scope, 'prepare');
+  return (
+    overlap && {
+      status: 'Failed',
+      decision: 'refused',
+      findings: analysis.findings,
+      error: { code: overlap.code, message: overlap.message, httpStatusCode: 409 },
+    }
+  );
 }
 
 /** The failed outcome of an analysis, or undefined when it does not block. */

@@ -6,6 +6,7 @@
 import { phaseQueues } from '../../contracts/names';
 import { type OperationRecord, queuedRecordOf } from '../../contracts/operation-record';
 import type { PhaseCommand } from '../../contracts/phase-command';
+import { phaseSessionId } from '../../contracts/service-bus-ids';
 import { scopeKey } from '../../domain/scope/scope';
 import type { Clock, IdGenerator } from '../../ports/clock.port';
 import type { MessageSender } from '../../ports/message-sender.port';
@@ -60,7 +61,7 @@ export async function enqueueOperation(
   }
   try {
     await deps.messages.send(phaseQueues[request.operation], [
-      { body: command, messageId: operationId, sessionId: key, subject: request.operation },
+      { body: command, messageId: operationId, sessionId: phaseSessionId(key), subject: request.operation },
     ]);
   } catch (error) {
     const message = `The ${request.operation} request could not be queued (${error instanceof Error ? error.message : String(error)}). Nothing was changed; send the request again.`;

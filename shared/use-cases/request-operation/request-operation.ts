@@ -11,7 +11,13 @@
  *    Classic resources may already be leaving: Commit removes them);
  * 5. the scope's state must allow the operation (the state machine; Validate is always allowed); a
  *    refusal says whether time alone may lift it (an operation on the scope runs or is still queued);
- * 6. record and enqueue.
+ * 6. a Prepare, Commit or Abort is refused while another of them on the scope is still queued or running
+ *    (`OperationInProgress`, naming it): concurrent commands on one scope join it (same idempotency key or
+ *    operation id, step 3) or are told who holds the scope, instead of queueing up behind it;
+ * 7. a Prepare is refused while a scope sharing resources with it is being migrated
+ *    (`OverlappingMigration`: the same storage account, reserved IP, NSG or route table cannot be in two
+ *    migrations);
+ * 8. record and enqueue.
  *
  * The entity stays the arbiter: its state read here can be stale, and a request admitted here may still be
  * refused by the phase, which records that on the operation. Every refusal is audited with who asked,
@@ -26,6 +32,7 @@ import { resolveScope } from '../../domain/scope/scope-contents';
 import { registrationRefusal } from '../../domain/validation/subscription-registration';
 import type { ClassicInventoryStore } from '../../ports/inventory.port';
 import type { ScopeEntityGateway } from '../../ports/scope-entity.port';
+import { overlappingMigrationRefusal } from '../overlapping-migrations';
 import { holdsMigratableDeployment } from '../scope-lookup';
 import { type EnqueueDeps, enqueueOperation, neverQueued } from './enqueue-operation';
 import type { AdmissionResult, OperationRequest } from './operation-request';
@@ -75,6 +82,30 @@ async function admit(deps: AdmissionDeps, request: OperationRequest): Promise<Ad
 
   if (operation !== 'validate') {
     const decision = decideStart(state, operation);
+    if (decision.kind !== 'refuse') {
+      const pending = await pendingOperation(deps, key);
+      if (pending) {
+        // The same request may have bound its idempotency key meanwhile (a concurrent copy): it joins.
+        const joined = await previouslyAdmitted(deps, request);
+        if (joined) return joined;
+        const { code, message } = refusal('OperationInProgress', {
+          operation,
+          state,
+          scopeLabel: describeScope(scope),
+          inFlight: { operation: pending.operation, operationId: pending.operationId },
+        });
+        return {
+          kind: 'refused',
+          code,
+          message,
+          state,
+          retryable: true,
+          pending: { operationId: pending.operationId, operation: pending.operation },
+        };
+      }
+      const overlap = await overlappingMigrationRefusal(deps.entity, inventory, scope, operation);
+      if (overlap) return { kind: 'refused', ...overlap, state };
+    }
     if (decision.kind === 'refuse') {
       const { code, message } = refusal(decision.code, {
         operation,

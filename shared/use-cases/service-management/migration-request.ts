@@ -19,7 +19,7 @@ import { deploymentNotFoundRule } from '../../domain/validation/rules/deployment
 import { registrationRefusal } from '../../domain/validation/subscription-registration';
 import { defaultValidationProfile } from '../../domain/validation/validation-profile';
 import type { ScopeEntityGateway } from '../../ports/scope-entity.port';
-import { analyseScope } from '../analyse-scope';
+import { analyseScopeInSlices } from '../analyse-scope';
 import { loadExistingArm } from '../load-analysis';
 import type { AdmissionResult } from '../request-operation/operation-request';
 import { requestOperation } from '../request-operation/request-operation';
@@ -91,13 +91,15 @@ async function validateNow(
           contents: undefined,
           profile: options.profile ?? defaultValidationProfile,
         })
-      : analyseScope({
-          inventory,
-          scope,
-          options,
-          includePreflight: options.includePreflight ?? false,
-          existingArm: await loadExistingArm(deps.armInventory, scope, options),
-        }).findings;
+      : (
+          await analyseScopeInSlices({
+            inventory,
+            scope,
+            options,
+            includePreflight: options.includePreflight ?? false,
+            existingArm: await loadExistingArm(deps.armInventory, scope, options),
+          })
+        ).findings;
   await deps.audit.append({
     at: deps.clock.now().toISOString(),
     scopeKey: scopeKey(scope),

@@ -7,6 +7,14 @@ import { TableOperationStore } from '../../../../shared/adapters/tables/table-op
 import type { OperationRecord } from '../../../../shared/contracts/operation-record';
 import { testTableService, uniqueSubscriptionId } from '../../../support/storage';
 
+/** A store on a table of its own, so its open-operation index holds this test's operations only. */
+function storeOfItsOwn(): TableOperationStore {
+  return new TableOperationStore(
+    testTableService(),
+    `OpsIndex${randomUUID().replace(/-/g, '').slice(0, 16)}`,
+  );
+}
+
 function anOperation(overrides: Partial<OperationRecord> = {}): OperationRecord {
   return {
     operationId: randomUUID(),
@@ -120,5 +128,30 @@ describe('TableAuditLog', () => {
     const entries = await log.listByScope(scopeKey);
     expect(entries.map((e) => e.actor)).toEqual(['a', 'b']);
     expect(entries[0]).toMatchObject({ operationId: 'op', detail: 'from 10.0.0.1' });
+  });
+
+  it('When operations are recorded, end and are queued again, then the open-operation index follows them', async () => {
+    const own = storeOfItsOwn();
+    const queued = anOperation();
+    const running = anOperation({ status: 'InProgress' });
+    await own.create(queued);
+    await own.create(running);
+    await own.create(anOperation({ status: 'Succeeded' }));
+    expect((await own.listOpen()).map((open) => open.operationId).sort()).toEqual(
+      [queued.operationId, running.operationId].sort(),
+    );
+    expect((await own.listOpen()).find((open) => open.operationId === queued.operationId)).toEqual({
+      operationId: queued.operationId,
+      scopeKey: queued.scopeKey,
+      operation: 'prepare',
+      requestedAt: queued.requestedAt,
+    });
+    await own.update(queued.operationId, (record) => ({ ...record, status: 'Failed' }));
+    expect((await own.listOpen()).map((open) => open.operationId)).toEqual([running.operationId]);
+    // An enqueue retried after it failed takes the record out of its final status: open again.
+    await own.update(queued.operationId, (record) => ({ ...record, status: 'Queued' }));
+    expect((await own.listOpen()).map((open) => open.operationId)).toContain(queued.operationId);
+    await own.forgetOpen(running.operationId);
+    expect((await own.listOpen()).map((open) => open.operationId)).toEqual([queued.operationId]);
   });
 });

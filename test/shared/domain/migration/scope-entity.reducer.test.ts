@@ -3,8 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { type MigrationState, migrationStates } from '../../../../shared/domain/migration/migration-state';
 import {
   decisionFor,
+  entityStateBytes,
   initialScopeEntityState,
+  maxEntityStateBytes,
+  maxMessageBytes,
+  maxOperationIdLength,
   reduceScope,
+  rememberedDecisions,
   type ScopeCommand,
   type ScopeEntityState,
   scopeEntityStateSchema,
@@ -284,6 +289,102 @@ describe('migrationScope entity reducer', () => {
       expect(state.decisions).toHaveLength(32);
       expect(decisionFor(state, 'op-39')).toBeDefined();
       expect(decisionFor(state, 'op-0')).toBeUndefined();
+    });
+  });
+
+  describe('bounds', () => {
+    it("When more than 32 validates are answered between a Prepare's request and its complete, then the Prepare's decision is kept and complete ends it", () => {
+      let state = reduceScope(entityIn('None'), request('prepare', 'op-prepare')).state;
+      for (let i = 0; i < 3 * rememberedDecisions; i++)
+        state = reduceScope(state, request('validate', `op-validate-${i}`)).state;
+      expect(state.decisions).toHaveLength(rememberedDecisions);
+      expect(decisionFor(state, 'op-prepare')?.decision).toBe('started');
+      expect(decisionFor(state, `op-validate-${3 * rememberedDecisions - 1}`)).toBeDefined();
+      const completed = reduceScope(state, {
+        type: 'complete',
+        operationId: 'op-prepare',
+        outcome: 'failed',
+        now: later,
+      });
+      expect(completed.result?.decision).toBe('failed');
+      expect(completed.state).toMatchObject({ state: 'PrepareFailed', running: undefined });
+    });
+
+    it('When the running operation ends, then its decision can be evicted like any other', () => {
+      let state = reduceScope(entityIn('None'), request('prepare', 'op-prepare')).state;
+      state = reduceScope(state, {
+        type: 'complete',
+        operationId: 'op-prepare',
+        outcome: 'succeeded',
+        now: later,
+      }).state;
+      for (let i = 0; i < rememberedDecisions; i++)
+        state = reduceScope(state, request('validate', `op-validate-${i}`)).state;
+      expect(decisionFor(state, 'op-prepare')).toBeUndefined();
+      expect(state.state).toBe('Prepared');
+    });
+
+    it('When every text is as long as it can be (ids, scope labels, reasons, who asked), then the serialized state stays within its budget', () => {
+      const longId = (i: number) => `${'é'.repeat(maxOperationIdLength - 6)}-${String(i).padStart(5, '0')}`;
+      const longLabel = `virtualNetwork '${'名'.repeat(2_000)}'`;
+      const running = reduceScope(entityIn('None'), {
+        type: 'request',
+        operationId: longId(0),
+        operation: 'prepare',
+        now: t0,
+        requestedBy: 'ü'.repeat(5_000),
+        scopeLabel: longLabel,
+      }).state;
+      let state = running;
+      for (let i = 1; i <= 200; i++) {
+        // Refused prepares carry the long label and the long id of the running one in their messages.
+        state = reduceScope(state, {
+          type: 'request',
+          operationId: longId(i),
+          operation: i % 2 === 0 ? 'prepare' : 'validate',
+          now: later,
+          scopeLabel: longLabel,
+        }).state;
+        state = reduceScope(state, {
+          type: 'progress',
+          operationId: longId(0),
+          step: 'ß'.repeat(10_000),
+          done: i,
+          total: 200,
+          now: later,
+        }).state;
+      }
+      state = reduceScope(state, {
+        type: 'complete',
+        operationId: longId(199),
+        outcome: 'failed',
+        now: later,
+        code: 'X'.repeat(1_000),
+        message: '✓'.repeat(50_000),
+      }).state;
+      expect(entityStateBytes(state)).toBeLessThanOrEqual(maxEntityStateBytes);
+      // The running Prepare is still remembered, so its completion still works.
+      expect(decisionFor(state, longId(0))?.decision).toBe('started');
+      for (const decision of state.decisions)
+        expect(new TextEncoder().encode(decision.message ?? '').length).toBeLessThanOrEqual(maxMessageBytes);
+      const released = reduceScope(state, {
+        type: 'forceRelease',
+        operationId: 'op-release',
+        now: later,
+        requestedBy: 'ops',
+        reason: 'r'.repeat(100_000),
+        scopeLabel: longLabel,
+      }).state;
+      expect(entityStateBytes(released)).toBeLessThanOrEqual(maxEntityStateBytes);
+      expect(released.state).toBe('PrepareFailed');
+      // The bound holds after a trip through JSON, as the entity stores it.
+      expect(scopeEntityStateSchema.parse(JSON.parse(JSON.stringify(released)))).toEqual(released);
+    });
+
+    it('When an operation id is longer than 128 characters, then the command is malformed', () => {
+      expect(() =>
+        reduceScope(entityIn('None'), request('prepare', 'x'.repeat(maxOperationIdLength + 1))),
+      ).toThrow();
     });
   });
 

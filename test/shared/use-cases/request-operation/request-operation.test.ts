@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { beforeEach, describe, expect, it } from 'vitest';
 
 import { phaseQueues } from '../../../../shared/contracts/names';
+import { maxServiceBusIdLength, phaseSessionId } from '../../../../shared/contracts/service-bus-ids';
 import { scopeKey, type ScopeRef } from '../../../../shared/domain/scope/scope';
 import type { MessageSender } from '../../../../shared/ports/message-sender.port';
 import type { OperationRequest } from '../../../../shared/use-cases/request-operation/operation-request';
@@ -15,7 +16,12 @@ import {
   requestOperation,
 } from '../../../../shared/use-cases/request-operation/request-operation';
 import { InMemoryScopeEntity } from '../../../fakes/in-memory-scope-entity';
-import { aCloudService, aNetworkSecurityGroup, anInventory } from '../../../fixtures/classic-builders';
+import {
+  aCloudService,
+  aNetworkSecurityGroup,
+  anInventory,
+  aVirtualNetwork,
+} from '../../../fixtures/classic-builders';
 import { uniqueSubscriptionId } from '../../../support/storage';
 import { type TestServices, testServices } from '../../../support/test-services';
 
@@ -213,5 +219,72 @@ describe('requestOperation', () => {
     const outage = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
     const failing = { ...services.classicInventory, load: () => Promise.reject(outage) };
     await expect(requestOperation(deps({ classicInventory: failing }), request())).rejects.toBe(outage);
+  });
+
+  describe('concurrency and overlapping scopes', () => {
+    it('When a scope name makes its key longer than 128 characters, then the command is queued in a session id within the Service Bus limit', async () => {
+      const longName = `nsg-${'é'.repeat(60)}`;
+      await services.classicInventory.save(
+        anInventory({
+          subscription: { id: subscriptionId, registeredForMigration: true },
+          networkSecurityGroups: [aNetworkSecurityGroup({ name: longName })],
+        }),
+      );
+      const scope: ScopeRef = { subscriptionId, kind: 'networkSecurityGroup', name: longName };
+      const result = await requestOperation(deps(), request({ scope }));
+      expect(result.kind).toBe('started');
+      const sent = services.messages.sent[0]?.message;
+      expect(scopeKey(scope).length).toBeGreaterThan(maxServiceBusIdLength);
+      expect(sent?.sessionId).toBe(phaseSessionId(scopeKey(scope)));
+      expect(sent?.sessionId?.length).toBeLessThanOrEqual(maxServiceBusIdLength);
+    });
+
+    it('When a Prepare is asked while another one on the scope is still queued, then it is refused, naming the one that holds the scope, and may be retried', async () => {
+      const first = await requestOperation(deps(), request());
+      if (first.kind !== 'started') throw new Error(first.kind);
+      const second = await requestOperation(deps(), request());
+      expect(second).toMatchObject({
+        kind: 'refused',
+        code: 'OperationInProgress',
+        retryable: true,
+        pending: { operationId: first.operation.operationId, operation: 'prepare' },
+      });
+      if (second.kind === 'refused') expect(second.message).toContain(first.operation.operationId);
+      expect(services.messages.sent).toHaveLength(1);
+    });
+
+    it('When an NSG is to be prepared while the VNet using it is being migrated, then it is refused as an overlapping migration', async () => {
+      await services.classicInventory.save(
+        anInventory({
+          subscription: { id: subscriptionId, registeredForMigration: true },
+          virtualNetworks: [
+            aVirtualNetwork({
+              name: 'vnet1',
+              subnets: [{ name: 'web', addressPrefix: '10.0.0.0/24', networkSecurityGroup: 'nsg1' }],
+            }),
+          ],
+          networkSecurityGroups: [aNetworkSecurityGroup({ name: 'nsg1' })],
+        }),
+      );
+      const vnetKey = scopeKey({ subscriptionId, kind: 'virtualNetwork', name: 'vnet1' });
+      entity.setState(vnetKey, 'Preparing');
+      const whileRunning = await requestOperation(deps(), request());
+      expect(whileRunning).toMatchObject({ kind: 'refused', code: 'OverlappingMigration', retryable: true });
+      if (whileRunning.kind === 'refused') {
+        expect(whileRunning.message).toContain("virtualNetwork 'vnet1'");
+        expect(whileRunning.message).toContain('Preparing');
+      }
+      entity.setState(vnetKey, 'Prepared');
+      expect(await requestOperation(deps(), request())).toMatchObject({
+        kind: 'refused',
+        code: 'OverlappingMigration',
+        retryable: false,
+      });
+      expect(await lastAudit()).toMatchObject({ outcome: 'Rejected: OverlappingMigration' });
+      // Validate is never refused for it; once the VNet is committed the NSG is free.
+      expect((await requestOperation(deps(), request({ operation: 'validate' }))).kind).toBe('started');
+      entity.setState(vnetKey, 'Committed');
+      expect((await requestOperation(deps(), request())).kind).toBe('started');
+    });
   });
 });
