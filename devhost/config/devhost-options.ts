@@ -8,6 +8,8 @@ import { parseArgs } from 'node:util';
 
 import { z } from 'zod';
 
+import { FidelityOptions, parseFidelityOptions } from './fidelity-options';
+
 export interface DevHostOptions {
   cwd: string;
   /** Glob of compiled app files (package.json `main` by default). */
@@ -27,6 +29,8 @@ export interface DevHostOptions {
   tlsKeyPath: string | undefined;
   shutdownGraceMs: number;
   logLevel: string | undefined;
+  /** `DEVHOST_FIDELITY` and its settings (fidelity-options.ts). */
+  fidelity: FidelityOptions;
 }
 
 const portSchema = z.coerce.number().int().min(0).max(65535);
@@ -85,6 +89,7 @@ export function parseDevHostOptions(
       .nonnegative()
       .parse(env.DEVHOST_SHUTDOWN_GRACE_MS ?? 10_000),
     logLevel: env.DEVHOST_LOG_LEVEL,
+    fidelity: parseFidelityOptions(env),
   };
 }
 

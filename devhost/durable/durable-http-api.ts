@@ -3,21 +3,22 @@
  * (`/runtime/webhooks/durabletask/…`, see durable-functions lib/src/durableClient/DurableClient.js):
  * - `POST entities/{name}/{key}?op={op}` with the JSON input as body → 202 (signalEntity; applied later);
  * - `GET entities/{name}/{key}` → 200 with the state as JSON, or 404 when the entity does not exist
- *   (readEntityState; like Azure it may lag behind signals not yet applied).
+ *   (readEntityState; like Azure it may lag behind signals not yet applied, and in the Azure-like mode
+ *   behind the stored state too, see entity-reader.ts).
  * Orchestration endpoints answer 501: the dev host runs no orchestrations.
  */
 import { emptyResponse, HostRequest, HostResponse, jsonResponse } from '../http/host-routes';
 import { canonicalEntity } from './entity-id';
+import { EntityReader } from './entity-reader';
 import { EntitySignalSender } from './entity-signals';
-import { EntityStore } from './entity-store';
 
 export class DurableHttpApi {
-  readonly #store: EntityStore;
+  readonly #reader: EntityReader;
   readonly #signals: EntitySignalSender;
   readonly #hasEntity: (name: string) => boolean;
 
-  constructor(store: EntityStore, signals: EntitySignalSender, hasEntity: (name: string) => boolean) {
-    this.#store = store;
+  constructor(reader: EntityReader, signals: EntitySignalSender, hasEntity: (name: string) => boolean) {
+    this.#reader = reader;
     this.#signals = signals;
     this.#hasEntity = hasEntity;
   }
@@ -44,7 +45,7 @@ export class DurableHttpApi {
       return emptyResponse(202);
     }
     if (request.method === 'GET') {
-      const record = await this.#store.read(entity);
+      const record = await this.#reader.read(entity);
       if (!record.exists) return emptyResponse(404);
       return {
         status: 200,

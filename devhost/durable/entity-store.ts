@@ -6,6 +6,9 @@
  *   written, signal not yet completed) is not applied twice;
  * - `outbox`: the signals the last batch emitted, re-sent when such a redelivery shows the previous run may
  *   have died before sending them (receivers drop the copies by messageId).
+ * In the Azure-like mode (config/fidelity-options.ts) the row also keeps `visibleAt` (when readers may see
+ * this state; earlier versions are in entity-versions.ts) and `sentTo` (the last delivery time of a signal
+ * this entity sent to each target, so its later signals to that target are never delivered before it).
  */
 import { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
@@ -31,6 +34,8 @@ export const pendingSignalSchema = z.object({
   operation: z.string(),
   /** The operation input as JSON text, as the runner expects it. */
   input: z.string().optional(),
+  /** Azure-like mode: not delivered before this time (epoch ms); kept so a re-send keeps its place. */
+  notBefore: z.number().optional(),
 });
 export type PendingSignal = z.infer<typeof pendingSignalSchema>;
 
@@ -40,6 +45,8 @@ const rowSchema = z.looseObject({
   stateChunks: z.number().int().nonnegative(),
   appliedSignalIds: z.string(),
   outbox: z.string(),
+  visibleAt: z.number().optional(),
+  sentTo: z.string().optional(),
 });
 
 export interface EntityRecord {
@@ -49,6 +56,10 @@ export interface EntityRecord {
   state: string | undefined;
   appliedSignalIds: string[];
   outbox: PendingSignal[];
+  /** Azure-like mode: when readers may see this state (epoch ms); undefined means at once. */
+  visibleAt?: number | undefined;
+  /** Azure-like mode: target scheduler id → `notBefore` of the last signal sent to it. */
+  sentTo?: Record<string, number> | undefined;
 }
 
 export class EntityStore {
@@ -62,15 +73,14 @@ export class EntityStore {
     try {
       const raw = await this.#table.getEntity(encodeKey(entity.name), encodeKey(entity.key));
       const row = rowSchema.parse(raw);
-      const chunks = Array.from({ length: row.stateChunks }, (_, index) =>
-        z.string().parse(row[`state${index}`]),
-      );
       return {
         etag: row.etag,
         exists: row.exists,
-        state: row.exists && chunks.length > 0 ? chunks.join('') : undefined,
+        state: row.exists ? joinStateChunks(row, row.stateChunks) : undefined,
         appliedSignalIds: z.array(z.string()).parse(JSON.parse(row.appliedSignalIds)),
         outbox: z.array(pendingSignalSchema).parse(JSON.parse(row.outbox)),
+        ...(row.visibleAt === undefined ? {} : { visibleAt: row.visibleAt }),
+        ...(row.sentTo === undefined ? {} : { sentTo: sentToSchema.parse(JSON.parse(row.sentTo)) }),
       };
     } catch (error) {
       if (storageStatus(error) !== 404) throw error;
@@ -80,11 +90,7 @@ export class EntityStore {
 
   /** Writes the next record under the previous one's ETag; throws 412/409 if someone else wrote meanwhile. */
   async write(entity: EntityRef, previous: EntityRecord, next: Omit<EntityRecord, 'etag'>): Promise<void> {
-    const state = next.exists ? (next.state ?? '') : '';
-    const chunks: Record<string, string> = {};
-    for (let index = 0; index * stateChunkChars < state.length; index++) {
-      chunks[`state${index}`] = state.slice(index * stateChunkChars, (index + 1) * stateChunkChars);
-    }
+    const chunks = splitStateChunks(next.exists ? next.state : undefined);
     const row = {
       partitionKey: encodeKey(entity.name),
       rowKey: encodeKey(entity.key),
@@ -94,8 +100,28 @@ export class EntityStore {
       appliedSignalIds: JSON.stringify(next.appliedSignalIds.slice(-appliedIdsKept)),
       outbox: JSON.stringify(next.outbox),
       lastModifiedTime: new Date().toISOString(),
+      ...(next.visibleAt === undefined ? {} : { visibleAt: next.visibleAt }),
+      ...(next.sentTo === undefined ? {} : { sentTo: JSON.stringify(next.sentTo) }),
     };
     if (previous.etag === undefined) await this.#table.createEntity(row);
     else await this.#table.updateEntity(row, 'Replace', { etag: previous.etag });
   }
+}
+
+const sentToSchema = z.record(z.string(), z.number());
+
+/** The state JSON as `state0..n` properties (a Table string property holds at most 32K characters). */
+export function splitStateChunks(state: string | undefined): Record<string, string> {
+  const text = state ?? '';
+  const chunks: Record<string, string> = {};
+  for (let index = 0; index * stateChunkChars < text.length; index++) {
+    chunks[`state${index}`] = text.slice(index * stateChunkChars, (index + 1) * stateChunkChars);
+  }
+  return chunks;
+}
+
+/** The state JSON back from `count` chunk properties of a row; undefined when there are none. */
+export function joinStateChunks(row: Record<string, unknown>, count: number): string | undefined {
+  const chunks = Array.from({ length: count }, (_, index) => z.string().parse(row[`state${index}`]));
+  return chunks.length > 0 ? chunks.join('') : undefined;
 }

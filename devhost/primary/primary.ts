@@ -10,6 +10,8 @@ import {
   localServiceBusSelector,
 } from '../../shared/adapters/local-service-bus';
 import { DevHostOptions } from '../config/devhost-options';
+import { describeFidelity, FidelityOptions } from '../config/fidelity-options';
+import { newSeed } from '../fidelity/seeded-random';
 import { describeError, Logger } from '../logging/logger';
 import { ensureTlsCertificate, TlsFiles } from '../tls/tls-certificate';
 import { azuriteConnectionString, AzuriteProcess } from './azurite-process';
@@ -66,6 +68,7 @@ export async function runPrimary(options: DevHostOptions, logger: Logger): Promi
         keyPath: options.tlsKeyPath,
       });
     }
+    const fidelity = withSeed(options.fidelity);
     const host = options.bindAddress === '0.0.0.0' ? '127.0.0.1' : options.bindAddress;
     const baseUrl = `http://${host}:${port}`;
     const httpsUrl = httpsPort !== undefined ? `https://${host}:${httpsPort}` : undefined;
@@ -82,10 +85,14 @@ export async function runPrimary(options: DevHostOptions, logger: Logger): Promi
       // Core Tools sets it; durable-functions rewrites client URLs to localhost:7071 without it.
       WEBSITE_HOSTNAME: `${host}:${port}`,
       FUNCTIONS_WORKER_RUNTIME: 'node',
+      // Every worker draws from the same seed (its own streams of it), the one logged below.
+      ...(fidelity.mode === 'azure' ? { DEVHOST_FIDELITY_SEED: String(fidelity.seed) } : {}),
     };
     pool = new WorkerPool(options.workers, env, logger);
     await pool.start();
     const startupMs = Date.now() - started;
+    logger.announce(`Dev host ${describeFidelity(fidelity)}`, { event: 'fidelity', ...fidelity });
+    if (fidelity.mode === 'azure') process.stdout.write(`Dev host ${describeFidelity(fidelity)}\n`);
     process.stdout.write(`Dev host listening on ${baseUrl}${httpsUrl ? ` and ${httpsUrl}` : ''}\n`);
     logger.announce(`Dev host listening on ${baseUrl}`, {
       event: 'listening',
@@ -96,12 +103,20 @@ export async function runPrimary(options: DevHostOptions, logger: Logger): Promi
       storageConnectionString: azurite ? storage : undefined,
       azuritePid: azurite?.pid,
       workers: options.workers,
+      fidelity: fidelity.mode,
+      ...(fidelity.mode === 'azure' ? { seed: fidelity.seed } : {}),
       startupMs,
     });
   } catch (error) {
     logger.error('The dev host failed to start.', { error: describeError(error) });
     await shutdown('start-up failure', 1);
   }
+}
+
+/** The fidelity options with the seed fixed: the given one, or a fresh one (logged, so the run can be repeated). */
+function withSeed(fidelity: FidelityOptions): FidelityOptions {
+  if (fidelity.mode === 'local' || fidelity.seed !== undefined) return fidelity;
+  return { ...fidelity, seed: newSeed() };
 }
 
 /** A port nobody listens on right now (the workers bind it a moment later). */

@@ -7,6 +7,10 @@
  * - success completes (deletes); a throw abandons (visible again at once, with the error kept); a message
  *   that has been delivered maxDeliveryCount times is moved to the dead-letter queue with
  *   reason MaxDeliveryCountExceeded and the last error as description.
+ * In the Azure-like mode (`expiredLockIsLost`) a handler that outlived its lock (renewal stops after
+ * host.json `maxAutoLockRenewalDuration`) cannot settle, even if nobody received the message meanwhile (a
+ * stale pop receipt would still work on Azurite; Service Bus refuses): `messageLockLost`, and the message,
+ * visible again, is redelivered.
  */
 import { QueueClient } from '@azure/storage-queue';
 
@@ -47,15 +51,18 @@ export class QueueReceiver {
   readonly #context: ReceiverContext;
   readonly #deliver: DeliverMessages;
   readonly #loop: ReceiveLoop<ReceivedItem>;
+  readonly #expiredLockIsLost: boolean;
 
   constructor(
     context: ReceiverContext,
     deliver: DeliverMessages,
     concurrency: number,
     maxPollingIntervalMs: number,
+    expiredLockIsLost = false,
   ) {
     this.#context = context;
     this.#deliver = deliver;
+    this.#expiredLockIsLost = expiredLockIsLost;
     this.#loop = new ReceiveLoop({
       room: (active) => concurrency - active,
       backoff: new PollingBackoff(50, maxPollingIntervalMs),
@@ -115,6 +122,8 @@ export class QueueReceiver {
       return;
     }
     const delivered: MessageEnvelope = { ...envelope, deliveryCount: envelope.deliveryCount + 1 };
+    const lockMs = lockSeconds(properties.lockDurationMs) * 1000;
+    let lockedUntil = Date.now() + lockMs;
     let popReceipt = (
       await queue.updateMessage(
         item.messageId,
@@ -129,6 +138,7 @@ export class QueueReceiver {
     }
     const renewal = new LockRenewal(
       async () => {
+        const renewedAt = Date.now();
         const renewed = await queue.updateMessage(
           item.messageId,
           popReceipt,
@@ -136,6 +146,7 @@ export class QueueReceiver {
           lockSeconds(properties.lockDurationMs),
         );
         popReceipt = renewed.popReceipt as string;
+        lockedUntil = renewedAt + lockMs;
       },
       properties.lockDurationMs,
       this.#context.maxRenewalMs,
@@ -151,6 +162,13 @@ export class QueueReceiver {
       failure = error;
     } finally {
       await renewal.stop();
+    }
+    if (this.#expiredLockIsLost && Date.now() >= lockedUntil) {
+      logger.error(
+        `${failed ? 'Abandoning' : 'Completing'} message '${delivered.messageId}' on '${entityPath}' failed: its lock was lost (MessageLockLost); it will be redelivered.`,
+        { event: 'messageLockLost', messageId: delivered.messageId, deliveryCount: delivered.deliveryCount },
+      );
+      return;
     }
     try {
       if (!failed) {

@@ -2,12 +2,21 @@
  * Starts one receiver per Service Bus-triggered function (`app.serviceBusQueue`, `app.serviceBusTopic`,
  * `df.app.client.serviceBusQueue`) and declares the namespace layout those functions imply, so that senders in
  * any process fan topic messages out to the right subscriptions.
+ *
+ * A trigger on `<entity>/$DeadLetterQueue` reads the entity's dead-lettered messages, as in Service Bus: the
+ * sub-queue is not session-enabled, nothing can be sent to it, it detects no duplicates, and a message in it
+ * is never dead-lettered again (a failed delivery is abandoned and retried, however often).
  */
 import { TopologyEntry } from '../../shared/adapters/local-service-bus/entity-topology';
 import { MessageEnvelope } from '../../shared/adapters/local-service-bus/message-envelope';
 import { StorageClients } from '../../shared/adapters/local-service-bus/storage-clients';
-import { canonicalEntityPath, subscriptionPath } from '../../shared/adapters/local-service-bus/storage-names';
+import {
+  canonicalEntityPath,
+  deadLetterParent,
+  subscriptionPath,
+} from '../../shared/adapters/local-service-bus/storage-names';
 import { resolveAppSettingReferences } from '../bindings/app-settings';
+import { FidelityOptions } from '../config/fidelity-options';
 import { HostSettings } from '../config/host-json';
 import { Logger } from '../logging/logger';
 import { bindingBoolean, bindingString, HostedFunction } from '../worker/function-catalog';
@@ -84,6 +93,8 @@ export function serviceBusTopology(
     }
   }
   for (const binding of bindings) {
+    // A dead-letter sub-queue is part of its entity, not an entity of its own.
+    if (deadLetterParent(binding.entityPath) !== undefined) continue;
     const kind = binding.topic ? 'subscription' : 'queue';
     const existing = entries.get(canonicalEntityPath(binding.entityPath));
     add({
@@ -113,6 +124,8 @@ export interface ServiceBusTriggerDependencies {
   duplicates: DuplicateDetector;
   sessionLocks: SessionLocks;
   logger: Logger;
+  /** In the Azure-like mode locks are renewed only up to maxAutoLockRenewalDuration and lost when expired. */
+  fidelity: FidelityOptions;
 }
 
 export class ServiceBusTriggers {
@@ -126,9 +139,18 @@ export class ServiceBusTriggers {
           `Function '${fn.name}' sets autoCompleteMessages: false; the dev host cannot settle messages from code, so it completes on success and abandons on error.`,
         );
       }
+      const deadLetterOf = deadLetterParent(entityPath);
       const context = {
         entityPath,
-        properties: deps.config.for(entityPath),
+        properties:
+          deadLetterOf === undefined
+            ? deps.config.for(entityPath)
+            : {
+                ...deps.config.for(deadLetterOf),
+                maxDeliveryCount: Number.POSITIVE_INFINITY,
+                requiresDuplicateDetection: false,
+                requiresSession: false,
+              },
         maxRenewalMs: deps.host.serviceBus.maxAutoLockRenewalDurationMs,
         storage: deps.storage,
         duplicates: deps.duplicates,
@@ -143,18 +165,21 @@ export class ServiceBusTriggers {
           });
         }
       };
+      const azureLocks = deps.fidelity.mode === 'azure';
       this.#receivers.push(
-        binding.requiresSession
+        binding.requiresSession && deadLetterOf === undefined
           ? new SessionReceiver(context, deliver, deps.sessionLocks, {
               maxConcurrentSessions: deps.host.serviceBus.maxConcurrentSessions,
               batchSize: 1,
               maxPollingIntervalMs: serviceBusMaxPollingIntervalMs,
+              ...(azureLocks ? { maxLockRenewalMs: context.maxRenewalMs, expiredLockIsLost: true } : {}),
             })
           : new QueueReceiver(
               context,
               deliver,
               deps.host.serviceBus.maxConcurrentCalls,
               serviceBusMaxPollingIntervalMs,
+              azureLocks,
             ),
       );
     }

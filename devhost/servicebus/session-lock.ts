@@ -2,7 +2,9 @@
  * Session locks shared by every worker process: one row per (entity, session) in an Azurite table, taken with
  * create-if-absent or an ETag-guarded takeover of an expired lock, renewed under the ETag, deleted on release.
  * Whoever loses an ETag race does not hold the session; a holder whose renewal fails has lost it (another
- * receiver took it over after it expired) and must stop settling messages.
+ * receiver took it over after it expired) and must stop settling messages. Each held lock also knows when it
+ * expires (`expiresAt`), for receivers that treat an expired lock as lost before anyone takes it over (the
+ * Azure-like mode, see session-receiver.ts).
  */
 import { randomUUID } from 'node:crypto';
 
@@ -25,6 +27,7 @@ export class HeldSessionLock {
   readonly #durationMs: number;
   #etag: string;
   #lost = false;
+  #expiresAt: number;
 
   constructor(
     table: TableClient,
@@ -33,6 +36,7 @@ export class HeldSessionLock {
     lockToken: string,
     durationMs: number,
     etag: string,
+    expiresAt: number,
   ) {
     this.#table = table;
     this.#partitionKey = keys.partitionKey;
@@ -42,6 +46,12 @@ export class HeldSessionLock {
     this.lockToken = lockToken;
     this.#durationMs = durationMs;
     this.#etag = etag;
+    this.#expiresAt = expiresAt;
+  }
+
+  /** When the lock runs out unless renewed (epoch ms). */
+  get expiresAt(): number {
+    return this.#expiresAt;
   }
 
   get lost(): boolean {
@@ -51,18 +61,20 @@ export class HeldSessionLock {
   /** Extends the lock by its duration; marks it lost (and throws) if someone else took it over. */
   async renew(): Promise<void> {
     try {
+      const lockedUntil = Date.now() + this.#durationMs;
       const result = await this.#table.updateEntity(
         {
           partitionKey: this.#partitionKey,
           rowKey: this.#rowKey,
           lockToken: this.lockToken,
           owner: this.#owner,
-          lockedUntil: Date.now() + this.#durationMs,
+          lockedUntil,
         },
         'Replace',
         { etag: this.#etag },
       );
       this.#etag = result.etag ?? this.#etag;
+      this.#expiresAt = lockedUntil;
     } catch (error) {
       if (isConcurrencyConflict(error)) this.#lost = true;
       throw error;
@@ -107,7 +119,8 @@ export class SessionLocks {
     }
     try {
       if (existing === undefined) {
-        const created = await this.#table.createEntity({ ...row, lockedUntil: Date.now() + durationMs });
+        const lockedUntil = Date.now() + durationMs;
+        const created = await this.#table.createEntity({ ...row, lockedUntil });
         return new HeldSessionLock(
           this.#table,
           keys,
@@ -115,17 +128,23 @@ export class SessionLocks {
           lockToken,
           durationMs,
           created.etag ?? '*',
+          lockedUntil,
         );
       }
       if (existing.lockedUntil > Date.now()) return undefined;
-      const updated = await this.#table.updateEntity(
-        { ...row, lockedUntil: Date.now() + durationMs },
-        'Replace',
-        {
-          etag: existing.etag,
-        },
+      const lockedUntil = Date.now() + durationMs;
+      const updated = await this.#table.updateEntity({ ...row, lockedUntil }, 'Replace', {
+        etag: existing.etag,
+      });
+      return new HeldSessionLock(
+        this.#table,
+        keys,
+        this.#owner,
+        lockToken,
+        durationMs,
+        updated.etag ?? '*',
+        lockedUntil,
       );
-      return new HeldSessionLock(this.#table, keys, this.#owner, lockToken, durationMs, updated.etag ?? '*');
     } catch (error) {
       if (isConcurrencyConflict(error)) return undefined;
       throw error;

@@ -9,6 +9,12 @@
  * held did not leave a token; whatever is there is then drained by it or by whoever took the lock meanwhile.
  * The token stays invisible (renewed with the lock) while the session is held, so if the worker dies, the
  * token reappears when the lock expires and another receiver redelivers the head message.
+ *
+ * In the Azure-like mode (`expiredLockIsLost`, with renewal bounded by `maxLockRenewalMs`, host.json
+ * `maxAutoLockRenewalDuration`, as the Service Bus extension renews session locks), a handler that outlives
+ * its lock has lost the session even if nobody took it over yet: its completion fails (logged as
+ * `sessionLockLost`, the message is not settled by it) and the message is redelivered by whoever takes the
+ * session next, with its delivery count one higher. Locally the lock is renewed for as long as the handler runs.
  */
 import { QueueClient } from '@azure/storage-queue';
 
@@ -51,6 +57,10 @@ export interface SessionReceiverOptions {
   /** How many head messages one delivery takes (1 for functions; more for entity batches). */
   batchSize: number;
   maxPollingIntervalMs: number;
+  /** How long the lock is renewed while one delivery runs (unbounded by default). */
+  maxLockRenewalMs?: number;
+  /** Azure-like mode: a lock past its expiry is lost, whether or not another receiver took it yet. */
+  expiredLockIsLost?: boolean;
 }
 
 interface Token {
@@ -133,7 +143,7 @@ export class SessionReceiver {
           popReceipt = renewed.popReceipt as string;
         },
         properties.lockDurationMs,
-        Number.POSITIVE_INFINITY,
+        this.#options.maxLockRenewalMs ?? Number.POSITIVE_INFINITY,
         (error) =>
           logger.warn(`Renewing the lock of session '${sessionId}' on '${entityPath}' failed.`, {
             error: describeError(error),
@@ -144,7 +154,8 @@ export class SessionReceiver {
       } finally {
         await renewal.stop();
       }
-      if (held.lost) return;
+      // Lost: the token (not renewed any more) brings the session back to whoever takes it next.
+      if (this.#isLost(held)) return;
       if (this.#loop.stopped) {
         keepToken = true;
         await held.release();
@@ -175,7 +186,7 @@ export class SessionReceiver {
   /** Delivers the session's ready messages in order until none is left, the lock is lost, or we stop. */
   async #drain(lock: HeldSessionLock): Promise<void> {
     const { entityPath, properties, logger } = this.#context;
-    while (!lock.lost && !this.#loop.stopped) {
+    while (!this.#isLost(lock) && !this.#loop.stopped) {
       const now = Date.now();
       const head = await this.#store.head(entityPath, lock.sessionId, this.#options.batchSize);
       const readyCount = head.findIndex((message) => activationTime(message.envelope) > now);
@@ -196,7 +207,19 @@ export class SessionReceiver {
         failed = true;
         failure = error;
       }
-      if (lock.lost) {
+      if (this.#isLost(lock)) {
+        if (this.#options.expiredLockIsLost === true) {
+          // What the Service Bus extension reports when settling meets a lost session lock.
+          logger.error(
+            `${failed ? 'Abandoning' : 'Completing'} ${deliverable.length} message(s) of session '${lock.sessionId}' on '${entityPath}' failed: the session lock was lost (SessionLockLost); they will be redelivered.`,
+            {
+              event: 'sessionLockLost',
+              messageIds: deliverable.map((message) => message.envelope.messageId),
+              deliveryCount: deliverable[0]?.envelope.deliveryCount,
+            },
+          );
+          return;
+        }
         logger.warn(
           `The lock of session '${lock.sessionId}' on '${entityPath}' was lost; its messages will be redelivered.`,
         );
@@ -225,6 +248,10 @@ export class SessionReceiver {
         }
       }
     }
+  }
+
+  #isLost(lock: HeldSessionLock): boolean {
+    return lock.lost || (this.#options.expiredLockIsLost === true && Date.now() >= lock.expiresAt);
   }
 
   /** Counts the delivery (before running anything) and filters expired, exhausted and duplicate messages. */

@@ -21,6 +21,7 @@ import { EntityBatchProcessor } from '../durable/entity-batch-processor';
 import { entitySignalQueue, EntitySignalSender } from '../durable/entity-signals';
 import { EntityStore, entityTable } from '../durable/entity-store';
 import { EventGridWebhook } from '../eventgrid/eventgrid-webhook';
+import { workerFidelity } from '../fidelity/worker-fidelity';
 import { AdminEndpoints } from '../http/admin-endpoints';
 import { HttpHost } from '../http/http-host';
 import { RouteTable } from '../http/route-table';
@@ -103,11 +104,21 @@ async function startWorker(options: DevHostOptions, logger: Logger, workerIndex:
     duplicates,
     sessionLocks,
     logger,
+    fidelity: options.fidelity,
   });
 
   const entityStore = new EntityStore(await storage.table(entityTable));
-  const entitySignals = new EntitySignalSender(serviceBus);
-  const entities = new EntityBatchProcessor(byKind('entity'), entityStore, entitySignals, invoker, logger);
+  const fidelity = await workerFidelity(options.fidelity, workerIndex, storage, entityStore);
+  const entityLogger = logger.child({ component: 'entities' });
+  const entitySignals = new EntitySignalSender(serviceBus, fidelity.scheduling, entityLogger);
+  const entities = new EntityBatchProcessor(
+    byKind('entity'),
+    entityStore,
+    entitySignals,
+    invoker,
+    logger,
+    fidelity.visibility,
+  );
   const entityReceiver = new SessionReceiver(
     {
       entityPath: entitySignalQueue,
@@ -115,7 +126,7 @@ async function startWorker(options: DevHostOptions, logger: Logger, workerIndex:
       maxRenewalMs: host.serviceBus.maxAutoLockRenewalDurationMs,
       storage,
       duplicates,
-      logger: logger.child({ component: 'entities' }),
+      logger: entityLogger,
     },
     entities.process,
     sessionLocks,
@@ -140,7 +151,7 @@ async function startWorker(options: DevHostOptions, logger: Logger, workerIndex:
     routes.add(bindingString(fn.trigger, 'route') ?? fn.name, methods, fn);
   }
   const eventGrid = new EventGridWebhook(byKind('eventGrid'), invoker);
-  const durableApi = new DurableHttpApi(entityStore, entitySignals, (name) => entities.hasEntity(name));
+  const durableApi = new DurableHttpApi(fidelity.reader, entitySignals, (name) => entities.hasEntity(name));
   const admin = new AdminEndpoints(functions, invoker, serviceBus);
   let serving = false;
   const http = new HttpHost({
