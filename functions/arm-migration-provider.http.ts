@@ -2,6 +2,8 @@ import { app } from '@azure/functions';
 
 import { getServices } from '../shared/composition';
 import { migrationProvider } from '../shared/handlers/arm-migration-provider.handler';
+import { withAuthorization } from '../shared/handlers/auth/authorized';
+import { requestTargets } from '../shared/handlers/auth/request-targets';
 
 /**
  * ARM: the `Microsoft.ClassicInfrastructureMigrate` provider of a subscription (GET) and its registration
@@ -10,6 +12,9 @@ import { migrationProvider } from '../shared/handlers/arm-migration-provider.han
 app.http('armMigrationProvider', {
   route: 'subscriptions/{subscriptionId}/providers/Microsoft.ClassicInfrastructureMigrate/{action?}',
   methods: ['GET', 'POST'],
-  authLevel: 'function',
-  handler: (request) => migrationProvider(getServices(), request),
+  authLevel: 'anonymous',
+  handler: (request) =>
+    withAuthorization(getServices(), request, 'arm', requestTargets(getServices()).armProvider, () =>
+      migrationProvider(getServices(), request),
+    ),
 });

@@ -1,6 +1,8 @@
 import { app } from '@azure/functions';
 
 import { getServices } from '../shared/composition';
+import { withAuthorization } from '../shared/handlers/auth/authorized';
+import { requestTargets } from '../shared/handlers/auth/request-targets';
 import {
   batchCommandHandler,
   batchReportHandler,
@@ -15,42 +17,71 @@ import { withJsonErrors } from '../shared/handlers/json-error-edge';
 app.http('createBatch', {
   route: 'api/batches',
   methods: ['POST'],
-  authLevel: 'function',
-  handler: (request, context) => withJsonErrors(context, () => createBatchHandler(getServices(), request)),
+  authLevel: 'anonymous',
+  handler: (request, context) =>
+    withJsonErrors(context, () =>
+      withAuthorization(getServices(), request, 'json', requestTargets(getServices()).jsonBatchCreate, () =>
+        createBatchHandler(getServices(), request),
+      ),
+    ),
 });
 
 app.http('listBatches', {
   route: 'api/batches',
   methods: ['GET'],
-  authLevel: 'function',
-  handler: (request, context) => withJsonErrors(context, () => listBatchesHandler(getServices(), request)),
+  authLevel: 'anonymous',
+  handler: (request, context) =>
+    withJsonErrors(context, () =>
+      withAuthorization(getServices(), request, 'json', requestTargets(getServices()).jsonRead, () =>
+        listBatchesHandler(getServices(), request),
+      ),
+    ),
 });
 
 app.http('createNightlyValidation', {
   route: 'api/batches/nightly-validation',
   methods: ['POST'],
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: (request, context) =>
-    withJsonErrors(context, () => nightlyValidationHandler(getServices(), request)),
+    withJsonErrors(context, () =>
+      withAuthorization(getServices(), request, 'json', requestTargets(getServices()).jsonBatch, () =>
+        nightlyValidationHandler(getServices(), request),
+      ),
+    ),
 });
 
 app.http('getBatch', {
   route: 'api/batches/{batchId}',
   methods: ['GET'],
-  authLevel: 'function',
-  handler: (request, context) => withJsonErrors(context, () => getBatchHandler(getServices(), request)),
+  authLevel: 'anonymous',
+  handler: (request, context) =>
+    withJsonErrors(context, () =>
+      withAuthorization(getServices(), request, 'json', requestTargets(getServices()).jsonBatchById, () =>
+        getBatchHandler(getServices(), request),
+      ),
+    ),
 });
 
 app.http('batchReport', {
   route: 'api/batches/{batchId}/report',
   methods: ['GET'],
-  authLevel: 'function',
-  handler: (request, context) => withJsonErrors(context, () => batchReportHandler(getServices(), request)),
+  authLevel: 'anonymous',
+  handler: (request, context) =>
+    withJsonErrors(context, () =>
+      withAuthorization(getServices(), request, 'json', requestTargets(getServices()).jsonBatchById, () =>
+        batchReportHandler(getServices(), request),
+      ),
+    ),
 });
 
 app.http('batchCommand', {
   route: 'api/batches/{batchId}/{command}',
   methods: ['POST'],
-  authLevel: 'function',
-  handler: (request, context) => withJsonErrors(context, () => batchCommandHandler(getServices(), request)),
+  authLevel: 'anonymous',
+  handler: (request, context) =>
+    withJsonErrors(context, () =>
+      withAuthorization(getServices(), request, 'json', requestTargets(getServices()).jsonBatchById, () =>
+        batchCommandHandler(getServices(), request),
+      ),
+    ),
 });

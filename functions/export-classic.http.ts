@@ -1,12 +1,19 @@
 import { app } from '@azure/functions';
 
 import { getServices } from '../shared/composition';
+import { withAuthorization } from '../shared/handlers/auth/authorized';
+import { requestTargets } from '../shared/handlers/auth/request-targets';
 import { exportClassic } from '../shared/handlers/exports.handler';
 import { withJsonErrors } from '../shared/handlers/json-error-edge';
 
 app.http('exportClassicConfiguration', {
   route: 'api/exports/{scopeKind}/{name}/classic',
   methods: ['GET'],
-  authLevel: 'function',
-  handler: (request, context) => withJsonErrors(context, () => exportClassic(getServices(), request)),
+  authLevel: 'anonymous',
+  handler: (request, context) =>
+    withJsonErrors(context, () =>
+      withAuthorization(getServices(), request, 'json', requestTargets(getServices()).jsonRead, () =>
+        exportClassic(getServices(), request),
+      ),
+    ),
 });

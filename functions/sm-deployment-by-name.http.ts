@@ -2,13 +2,17 @@ import * as df from 'durable-functions';
 
 import { DurableScopeEntityGateway } from '../shared/adapters/durable/durable-scope-entity-gateway';
 import { getServices } from '../shared/composition';
+import { withAuthorization } from '../shared/handlers/auth/authorized';
+import { requestTargets } from '../shared/handlers/auth/request-targets';
 import { getDeploymentByName } from '../shared/handlers/service-management/deployment.handler';
 
 /** Service Management: Get Deployment by name, with each role's MigrationState. */
 df.app.client.http('smGetDeploymentByName', {
   route: '{subscriptionId}/services/hostedservices/{serviceName}/deployments/{deploymentName}',
   methods: ['GET'],
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: (request, client, context) =>
-    getDeploymentByName(getServices(), new DurableScopeEntityGateway(client), request, context),
+    withAuthorization(getServices(), request, 'serviceManagement', requestTargets(getServices()).smRead, () =>
+      getDeploymentByName(getServices(), new DurableScopeEntityGateway(client), request, context),
+    ),
 });

@@ -2,6 +2,8 @@ import * as df from 'durable-functions';
 
 import { DurableScopeEntityGateway } from '../shared/adapters/durable/durable-scope-entity-gateway';
 import { getServices } from '../shared/composition';
+import { withAuthorization } from '../shared/handlers/auth/authorized';
+import { requestTargets } from '../shared/handlers/auth/request-targets';
 import { deleteRole } from '../shared/handlers/service-management/delete-role.handler';
 import { getRole } from '../shared/handlers/service-management/role.handler';
 
@@ -10,12 +12,19 @@ df.app.client.http('smRole', {
   route:
     '{subscriptionId}/services/hostedservices/{serviceName}/deployments/{deploymentName}/roles/{roleName}',
   methods: ['GET', 'DELETE'],
-  authLevel: 'function',
+  authLevel: 'anonymous',
   handler: (request, client, context) =>
-    (request.method === 'DELETE' ? deleteRole : getRole)(
+    withAuthorization(
       getServices(),
-      new DurableScopeEntityGateway(client),
       request,
-      context,
+      'serviceManagement',
+      requestTargets(getServices()).smWrite,
+      () =>
+        (request.method === 'DELETE' ? deleteRole : getRole)(
+          getServices(),
+          new DurableScopeEntityGateway(client),
+          request,
+          context,
+        ),
     ),
 });

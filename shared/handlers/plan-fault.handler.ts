@@ -34,6 +34,13 @@ const bodySchema = z.object({
 });
 
 export async function planFault(services: Services, request: HttpRequest): Promise<HttpResponseInit> {
+  if (!services.config.faultsEnabled) {
+    return jsonError(
+      403,
+      'FaultInjectionDisabled',
+      'Fault injection is off on this service (FAULTS_ENABLED is not true): it is for rehearsals on the dev host or a rehearsal deployment.',
+    );
+  }
   const body = await readJsonBody(request);
   if (body === undefined) return jsonError(400, 'InvalidJson', 'The request body is not valid JSON.');
   const parsed = bodySchema.safeParse(body);

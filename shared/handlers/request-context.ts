@@ -1,11 +1,24 @@
 /**
- * Who is calling and from where, as the Functions host passes it (App Service authentication headers) or
- * as a client states it. With AUTH_REQUIRED unset the dev host does not authenticate, so the caller is
- * whoever the headers say, or `anonymous`.
+ * Who is calling and from where. With AUTH_REQUIRED the caller is the verified token's principal, which the
+ * authorisation edge (`auth/authorized.ts`) remembers for the request; headers are never believed then.
+ * With auth off the caller is whoever the headers say (App Service authentication headers, or a client's
+ * `x-requested-by`), or `anonymous`.
  */
 import type { HttpRequest } from '@azure/functions';
 
+const verifiedCallers = new WeakMap<HttpRequest, string>();
+
+/** Records who the authorisation edge let in (the token's principal, or the claimed caller with auth off). */
+export function rememberCaller(request: HttpRequest, caller: string): void {
+  verifiedCallers.set(request, caller);
+}
+
 export function callerOf(request: HttpRequest): string {
+  return verifiedCallers.get(request) ?? claimedCallerOf(request);
+}
+
+/** Who the request says it is: only ever used with auth off. */
+export function claimedCallerOf(request: HttpRequest): string {
   return (
     request.headers.get('x-ms-client-principal-name') ??
     request.headers.get('x-ms-client-principal-id') ??
