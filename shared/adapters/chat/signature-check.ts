@@ -1,0 +1,2 @@
+/** The answer of a request-signature check. */
+export type SignatureCheck = { ok: true } | { ok: false; reason: string };
