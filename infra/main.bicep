@@ -2,7 +2,8 @@
 // Service Bus phase queues and the events topic, the Durable/host storage account with the service's tables,
 // an Event Grid topic delivering migration requests and one carrying outcome events, Key Vault for the chat
 // secrets, monitoring, and one user-assigned identity with exactly the data-plane roles it needs. No keys or
-// connection strings anywhere.
+// connection strings anywhere. Optional private networking (enablePrivateNetworking): VNet integration of the app
+// and private endpoints for every data-plane endpoint it reaches. infra/README.md is the deployment guide.
 // Local modules only (no br/public registry modules), so every file is self-contained.
 
 targetScope = 'subscription'
@@ -34,7 +35,7 @@ param principalType string = 'User'
   'Standard'
   'Premium'
 ])
-@description('Service Bus tier: Standard has sessions, duplicate detection and topics; Premium adds isolation and private endpoints.')
+@description('Service Bus tier: Standard has sessions, duplicate detection and topics; Premium adds isolation and private endpoints (enablePrivateNetworking switches to Premium).')
 param serviceBusSku string = 'Standard'
 
 @allowed([
@@ -69,6 +70,15 @@ param slackSigningSecret string = ''
 @description('Teams outgoing-webhook HMAC secret, stored in Key Vault. Empty: no secret is stored and TEAMS_HMAC_SECRET stays unset.')
 param teamsHmacSecret string = ''
 
+@secure()
+@description('CHAT_CHANNEL_WEBHOOKS as JSON ({"slack:C123": "https://hooks.slack.com/…"}), stored in Key Vault: webhook URLs are credentials. Empty: none.')
+param chatChannelWebhooks string = ''
+
+@minLength(36)
+@maxLength(36)
+@description('AUTH_CLIENT_ID: the application (client) id of the API\'s Entra ID app registration (scripts/deploy/app-registration.sh). Callers need tokens for it carrying a Migration.* app role.')
+param authClientId string
+
 @allowed([
   'CloudEventSchemaV1_0'
   'EventGridSchema'
@@ -90,6 +100,35 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 100
 
+@minValue(0)
+@maxValue(20)
+@description('Flex Consumption always-ready instances for the HTTP group (API, chat, Service Management). 0: scale from zero; 1 avoids cold starts on the first request, at a baseline charge.')
+param alwaysReadyHttpInstances int = 0
+
+@minValue(0)
+@maxValue(20)
+@description('Always-ready instances for the Durable group (the migrationScope entity). 0: scale from zero; 1 keeps the entity warm during migration windows.')
+param alwaysReadyDurableInstances int = 0
+
+@description('Private networking: a VNet the Function App joins (VNet integration) and private endpoints for Storage (blob, queue, table), Service Bus, Key Vault and both Event Grid topics, with their privatelink DNS zones. Service Bus then runs on Premium (private endpoints need it).')
+param enablePrivateNetworking bool = false
+
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+@description('Public network access of Storage, Service Bus, Key Vault and the Event Grid topics. Disabled needs enablePrivateNetworking (the app then comes through the private endpoints); without it the value is ignored (Enabled), as the app could reach nothing. The Function App itself stays reachable (its API requires Entra ID tokens; Event Grid delivers to it).')
+param publicNetworkAccess string = 'Enabled'
+
+@description('Address space of the VNet (enablePrivateNetworking).')
+param vnetAddressPrefix string = '10.60.0.0/16'
+
+@description('The Function App\'s integration subnet, delegated to Microsoft.App/environments (/27 or larger).')
+param appSubnetPrefix string = '10.60.0.0/24'
+
+@description('The subnet of the private endpoints.')
+param privateEndpointSubnetPrefix string = '10.60.1.0/24'
+
 // Runtime names the code uses (shared/contracts/names.ts and the table adapters). test/infra checks that they
 // agree, so a rename on either side fails the offline tests.
 var phaseQueueNames = [
@@ -100,6 +139,7 @@ var phaseQueueNames = [
 ]
 var eventsTopicName = 'migration-events'
 var eventsNotifierSubscriptionName = 'notifiers'
+// The functions Bicep names (names.ts); test/infra checks each is registered in functions/*.ts.
 var migrationRequestsFunctionName = 'migrationRequests'
 var tableNames = [
   'ClassicInventory'
@@ -110,6 +150,9 @@ var tableNames = [
   'ScopeMappings'
   'PlannedFaults'
   'Batches'
+  'Grants'
+  'ChatConversations'
+  'ChatApprovals'
 ]
 
 // Built-in role definition ids (the same GUID in every tenant).
@@ -134,6 +177,11 @@ var tags = {
 var functionAppName = '${abbrs.webSitesFunctions}${resourceToken}'
 var deploymentContainerName = 'app-package-${take(functionAppName, 32)}-${take(resourceToken, 7)}'
 var eventGridDeadLetterContainerName = 'eventgrid-deadletter'
+
+// Public access is only closed when the private endpoints exist to replace it, and private endpoints to Service
+// Bus exist only on Premium.
+var effectivePublicNetworkAccess = enablePrivateNetworking ? publicNetworkAccess : 'Enabled'
+var effectiveServiceBusSku = enablePrivateNetworking ? 'Premium' : serviceBusSku
 
 resource rg 'Microsoft.Resources/resourceGroups@2024-03-01' = {
   name: '${abbrs.resourcesResourceGroups}${environmentName}'
@@ -174,6 +222,7 @@ module storage 'app/storage.bicep' = {
       eventGridDeadLetterContainerName
     ]
     tableNames: tableNames
+    publicNetworkAccess: effectivePublicNetworkAccess
   }
 }
 
@@ -184,8 +233,9 @@ module serviceBus 'app/service-bus.bicep' = {
     name: '${abbrs.serviceBusNamespaces}${resourceToken}'
     location: location
     tags: tags
-    sku: serviceBusSku
+    sku: effectiveServiceBusSku
     premiumCapacity: serviceBusPremiumCapacity
+    publicNetworkAccess: effectivePublicNetworkAccess
     queueNames: phaseQueueNames
     maxDeliveryCount: serviceBusMaxDeliveryCount
     topicName: eventsTopicName
@@ -202,6 +252,8 @@ module keyVault 'app/key-vault.bicep' = {
     tags: tags
     slackSigningSecret: slackSigningSecret
     teamsHmacSecret: teamsHmacSecret
+    chatChannelWebhooks: chatChannelWebhooks
+    publicNetworkAccess: effectivePublicNetworkAccess
   }
 }
 
@@ -214,6 +266,9 @@ module eventGridTopic 'app/event-grid-topic.bicep' = {
     tags: tags
     identityId: identity.outputs.id
     inputSchema: eventGridSchema
+    // Dead letters through the storage firewall's trusted-service exception need the system-assigned identity.
+    systemAssignedIdentity: enablePrivateNetworking
+    publicNetworkAccess: effectivePublicNetworkAccess
   }
 }
 
@@ -228,6 +283,7 @@ module outcomeEventsTopic 'app/event-grid-topic.bicep' = {
     tags: tags
     identityId: identity.outputs.id
     inputSchema: 'CloudEventSchemaV1_0'
+    publicNetworkAccess: effectivePublicNetworkAccess
   }
 }
 
@@ -265,6 +321,47 @@ module appRoles 'app/rbac.bicep' = {
     ]
     outcomeEventsRoleIds: [
       roles.eventGridDataSender
+    ]
+  }
+}
+
+// Private networking: the VNet the app joins, private endpoints for every data-plane endpoint it reaches, and
+// their privatelink DNS zones.
+module network 'app/network.bicep' = if (enablePrivateNetworking) {
+  name: 'network'
+  scope: rg
+  params: {
+    vnetName: '${abbrs.networkVirtualNetworks}${resourceToken}'
+    privateEndpointPrefix: '${abbrs.networkPrivateEndpoints}${resourceToken}-'
+    location: location
+    tags: tags
+    addressPrefix: vnetAddressPrefix
+    appSubnetPrefix: appSubnetPrefix
+    privateEndpointSubnetPrefix: privateEndpointSubnetPrefix
+    storageAccountId: storage.outputs.id
+    serviceBusNamespaceId: serviceBus.outputs.id
+    keyVaultId: keyVault.outputs.id
+    eventGridTopicId: eventGridTopic.outputs.id
+    outcomeEventsTopicId: outcomeEventsTopic.outputs.id
+  }
+}
+
+// Private networking only: Event Grid passes the storage firewall as a trusted service, which accepts only the
+// topic's system-assigned identity; that identity writes the dead letters.
+module deadLetterRoles 'app/rbac.bicep' = if (enablePrivateNetworking) {
+  name: 'dead-letter-roles'
+  scope: rg
+  params: {
+    principalId: eventGridTopic.outputs.principalId
+    principalType: 'ServicePrincipal'
+    storageAccountName: storage.outputs.name
+    serviceBusNamespaceName: serviceBus.outputs.name
+    applicationInsightsName: monitoring.outputs.applicationInsightsName
+    keyVaultName: keyVault.outputs.name
+    eventGridTopicName: eventGridTopic.outputs.name
+    outcomeEventsTopicName: outcomeEventsTopic.outputs.name
+    storageRoleIds: [
+      roles.storageBlobDataContributor
     ]
   }
 }
@@ -324,10 +421,18 @@ module functionApp 'app/function-app.bicep' = {
     outcomeEventsTopicEndpoint: outcomeEventsTopic.outputs.endpoint
     slackSigningSecretUri: keyVault.outputs.slackSigningSecretUri
     teamsHmacSecretUri: keyVault.outputs.teamsHmacSecretUri
+    chatChannelWebhooksUri: keyVault.outputs.chatChannelWebhooksUri
+    authClientId: authClientId
+    virtualNetworkSubnetId: enablePrivateNetworking ? network!.outputs.appSubnetId : ''
+    alwaysReadyHttpInstances: alwaysReadyHttpInstances
+    alwaysReadyDurableInstances: alwaysReadyDurableInstances
   }
-  // The host starts as soon as the app exists; without its roles it would fail to reach storage.
+  // The host starts as soon as the app exists. Its role assignments are created first (they still take up to 10
+  // minutes to take effect: azure.yaml's predeploy hook waits for that before the code is deployed, see
+  // infra/README.md), and with private networking the private endpoints and DNS zones it resolves through.
   dependsOn: [
     appRoles
+    network
   ]
 }
 
@@ -342,10 +447,12 @@ module eventGridSubscription 'app/event-grid-subscription.bicep' = if (eventGrid
     identityId: identity.outputs.id
     storageAccountName: storage.outputs.name
     deadLetterContainerName: eventGridDeadLetterContainerName
+    deadLetterIdentityType: enablePrivateNetworking ? 'SystemAssigned' : 'UserAssigned'
   }
   // Dead letters are written as the identity, which needs its storage role first.
   dependsOn: [
     appRoles
+    deadLetterRoles
   ]
 }
 
@@ -356,6 +463,10 @@ output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output SERVICE_API_NAME string = functionApp.outputs.name
 output SERVICE_API_URI string = functionApp.outputs.uri
 output AZURE_MANAGED_IDENTITY_CLIENT_ID string = identity.outputs.clientId
+// For azure.yaml's hooks: whose role assignments to wait for, and which function the Event Grid subscription needs.
+output AZURE_MANAGED_IDENTITY_PRINCIPAL_ID string = identity.outputs.principalId
+output MIGRATION_REQUESTS_FUNCTION_NAME string = migrationRequestsFunctionName
+output AUTH_CLIENT_ID string = authClientId
 output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
 output AZURE_STORAGE_TABLE_ENDPOINT string = storage.outputs.tableEndpoint
 output SERVICE_BUS_FULLY_QUALIFIED_NAMESPACE string = serviceBus.outputs.fullyQualifiedNamespace

@@ -17,6 +17,13 @@ param deliverySchema string
 @description('Resource id of the user-assigned identity on the topic; it writes the dead letters.')
 param identityId string
 
+@allowed([
+  'UserAssigned'
+  'SystemAssigned'
+])
+@description('The topic identity that writes dead letters: the user-assigned one, or (private networking, where storage admits Event Grid only as a trusted service) the topic\'s system-assigned one.')
+param deadLetterIdentityType string = 'UserAssigned'
+
 param storageAccountName string
 param deadLetterContainerName string
 
@@ -55,8 +62,8 @@ resource requestSubscription 'Microsoft.EventGrid/topics/eventSubscriptions@2025
     }
     deadLetterWithResourceIdentity: {
       identity: {
-        type: 'UserAssigned'
-        userAssignedIdentity: identityId
+        type: deadLetterIdentityType
+        userAssignedIdentity: deadLetterIdentityType == 'UserAssigned' ? identityId : null
       }
       deadLetterDestination: {
         endpointType: 'StorageBlob'

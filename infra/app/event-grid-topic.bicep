@@ -17,12 +17,22 @@ param identityId string
 ])
 param inputSchema string
 
+@description('Also give the topic a system-assigned identity. With private networking the storage firewall lets Event Grid write dead letters only as a trusted service, which accepts the system-assigned identity alone (https://learn.microsoft.com/azure/event-grid/handler-storage-queues).')
+param systemAssignedIdentity bool = false
+
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+@description('Disabled: publishers reach the topic only through its private endpoint.')
+param publicNetworkAccess string
+
 resource topic 'Microsoft.EventGrid/topics@2025-02-15' = {
   name: name
   location: location
   tags: tags
   identity: {
-    type: 'UserAssigned'
+    type: systemAssignedIdentity ? 'SystemAssigned, UserAssigned' : 'UserAssigned'
     userAssignedIdentities: {
       '${identityId}': {}
     }
@@ -31,10 +41,12 @@ resource topic 'Microsoft.EventGrid/topics@2025-02-15' = {
     inputSchema: inputSchema
     disableLocalAuth: true
     minimumTlsVersionAllowed: '1.2'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
   }
 }
 
 output id string = topic.id
 output name string = topic.name
 output endpoint string = topic.properties.endpoint
+@description('The system-assigned identity\'s principal id; empty without one.')
+output principalId string = systemAssignedIdentity ? topic.identity.principalId : ''

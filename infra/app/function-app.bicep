@@ -50,6 +50,23 @@ param slackSigningSecretUri string
 @description('Versionless Key Vault URI of the Teams HMAC secret; empty when none is stored.')
 param teamsHmacSecretUri string
 
+@description('Versionless Key Vault URI of the chat channel webhooks (JSON); empty when none is stored.')
+param chatChannelWebhooksUri string
+
+@description('AUTH_CLIENT_ID: the API\'s app registration (client id). With AUTH_TENANT_ID the code derives the token issuer, keys and audiences (shared/config.ts).')
+param authClientId string
+
+@description('The subnet (delegated to Microsoft.App/environments) the app joins for VNet integration; empty: none.')
+param virtualNetworkSubnetId string = ''
+
+@minValue(0)
+@description('Always-ready instances of the HTTP group (every HTTP-triggered function: the API, chat, Service Management).')
+param alwaysReadyHttpInstances int
+
+@minValue(0)
+@description('Always-ready instances of the Durable group (the migrationScope entity).')
+param alwaysReadyDurableInstances int
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
 }
@@ -85,12 +102,19 @@ var hostSettings = {
   AZURE_CLIENT_ID: identityClientId
 }
 
-// What shared/config.ts reads (besides the connection prefixes above).
+// What shared/config.ts reads (besides the connection prefixes above). Nothing here is a secret: the secrets
+// are the Key Vault references below.
 var serviceSettings = {
   DEFAULT_SUBSCRIPTION_ID: defaultSubscriptionId
   SERVICE_BUS_MAX_DELIVERY_COUNT: string(serviceBusMaxDeliveryCount)
   OPERATION_LEASE_SECONDS: string(operationLeaseSeconds)
+  // Entra ID bearer tokens on every API call: v2.0 tokens of this tenant for the app registration.
   AUTH_REQUIRED: 'true'
+  AUTH_TENANT_ID: subscription().tenantId
+  AUTH_CLIENT_ID: authClientId
+  // Fault injection is for rehearsals only: off here. A rehearsal environment turns it on by hand
+  // (infra/README.md), and the next provision turns it off again.
+  FAULTS_ENABLED: 'false'
   CHAT_ROLES: string(chatRoles)
   // Reached with the same identity as Service Bus (ServiceBusConnection__clientId).
   OUTCOME_EVENTS_TOPIC_ENDPOINT: outcomeEventsTopicEndpoint
@@ -105,7 +129,12 @@ var teamsSettings = empty(teamsHmacSecretUri) ? {} : {
   TEAMS_HMAC_SECRET: '@Microsoft.KeyVault(SecretUri=${teamsHmacSecretUri})'
 }
 
-var appSettings = union(hostSettings, serviceSettings, slackSettings, teamsSettings)
+// The channel webhook URLs are credentials too (a Slack hook's path, a Teams or Logic Apps signature parameter).
+var webhookSettings = empty(chatChannelWebhooksUri) ? {} : {
+  CHAT_CHANNEL_WEBHOOKS: '@Microsoft.KeyVault(SecretUri=${chatChannelWebhooksUri})'
+}
+
+var appSettings = union(hostSettings, serviceSettings, slackSettings, teamsSettings, webhookSettings)
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -136,6 +165,9 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
     serverFarmId: plan.id
     httpsOnly: true
     keyVaultReferenceIdentity: identityId
+    // VNet integration (private networking): outbound traffic to Storage, Service Bus, Key Vault and Event Grid
+    // goes through the VNet and their private endpoints.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
     }
@@ -153,6 +185,19 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         instanceMemoryMB: instanceMemoryMB
         maximumInstanceCount: maximumInstanceCount
+        // Per-function scaling groups: all HTTP triggers scale together as 'http', all Durable triggers (the
+        // entity) as 'durable'; every other trigger scales on its own. 0 = scale from zero (cold starts, no
+        // baseline cost). https://learn.microsoft.com/azure/azure-functions/flex-consumption-plan#always-ready-instances
+        alwaysReady: [
+          {
+            name: 'http'
+            instanceCount: alwaysReadyHttpInstances
+          }
+          {
+            name: 'durable'
+            instanceCount: alwaysReadyDurableInstances
+          }
+        ]
       }
       runtime: {
         name: 'node'

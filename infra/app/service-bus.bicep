@@ -22,6 +22,13 @@ param queueNames array
 @description('Deliveries before the broker dead-letters a message. The code (SERVICE_BUS_MAX_DELIVERY_COUNT) must use the same number to know a delivery is the last one.')
 param maxDeliveryCount int
 
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+@description('Disabled: reachable only through the private endpoint (Premium only).')
+param publicNetworkAccess string
+
 @description('The events topic (names.ts eventsTopic).')
 param topicName string
 
@@ -47,7 +54,7 @@ resource serviceBusNamespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview
   properties: {
     disableLocalAuth: true // Entra ID only: no SAS keys, hence no connection strings to leak
     minimumTlsVersion: '1.2'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
   }
 }
 
@@ -56,7 +63,8 @@ resource serviceBusNamespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview
 // requiresDuplicateDetection: the message id is the operation id, so a retried send within the window is
 //   dropped by the broker; older duplicates are caught by the entity's seen-operation ids.
 // lockDuration PT5M: the Service Bus maximum, so a phase step has five minutes before the lock even needs
-//   renewing; the host renews it for up to maxAutoLockRenewalDuration (host.json, 5 minutes) beyond that.
+//   renewing; the host renews it for up to maxAutoLockRenewalDuration (host.json, 30 minutes: as long as
+//   functionTimeout, so a phase message keeps its session lock for as long as its function may run).
 // defaultMessageTimeToLive P7D + deadLetteringOnMessageExpiration: a command nobody processed within a week
 //   (the app was down, or stopped) lands in the dead-letter queue where it can be inspected, instead of
 //   lingering or vanishing.

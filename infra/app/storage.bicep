@@ -13,6 +13,13 @@ param containerNames array
 @description('Tables the service opens at run time. Pre-created so that the first requests do not race each other to create them; the code still creates any that are missing.')
 param tableNames array
 
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+@description('Disabled: the public endpoint denies every network (the app comes through its private endpoints), except trusted Azure services, so that Event Grid can still write dead letters (with the topic\'s system-assigned identity).')
+param publicNetworkAccess string
+
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
   location: location
@@ -28,10 +35,13 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowCrossTenantReplication: false
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
+    // Disabled is expressed with the firewall (default action Deny) rather than publicNetworkAccess 'Disabled',
+    // which would also shut out trusted services: Event Grid writes dead letters through the trusted-service
+    // exception (https://learn.microsoft.com/azure/storage/common/storage-network-security#grant-access-to-trusted-azure-services).
     publicNetworkAccess: 'Enabled'
     dnsEndpointType: 'Standard'
     networkAcls: {
-      defaultAction: 'Allow'
+      defaultAction: publicNetworkAccess == 'Enabled' ? 'Allow' : 'Deny'
       bypass: 'AzureServices'
     }
   }

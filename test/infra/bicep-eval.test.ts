@@ -34,6 +34,17 @@ describe('the Bicep evaluator used by the infra tests', () => {
     expect(evaluate(file.variable('flag')!.value, new Scope(file))).toBe('True');
   });
 
+  it('When values are compared or combined, then known operands give a result and unknown ones stay Unresolved', () => {
+    const scope = scopeOf(
+      "param access string = 'Disabled'\nparam on bool = true\nparam id string\nvar acl = access == 'Enabled' ? 'Allow' : 'Deny'\nvar both = on && access != 'Enabled'\nvar early = !on && id == 'x'\nvar unknown = id == 'x'\nvar fallback = id ?? 'none'\n",
+    );
+    expect(scope.lookup('acl')).toBe('Deny');
+    expect(scope.lookup('both')).toBe(true);
+    expect(scope.lookup('early')).toBe(false);
+    expect(scope.lookup('unknown')).toBeInstanceOf(Unresolved);
+    expect(scope.lookup('fallback')).toBeInstanceOf(Unresolved);
+  });
+
   it('When a ternary depends on a deployment-time value, then it is Unresolved rather than guessed', () => {
     expect(
       scopeOf('param uri string\nvar s = empty(uri) ? {} : {\n  A: uri\n}\n').lookup('s'),

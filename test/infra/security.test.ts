@@ -69,7 +69,7 @@ describe('infra security and storage', () => {
     const vault = onlyResource(keyVault, 'Microsoft.KeyVault/vaults');
     expect(evaluate(property(vault.body, 'properties.enableRbacAuthorization')!, keyVault)).toBe(true);
     const secrets = keyVault.file.resourcesOfType('Microsoft.KeyVault/vaults/secrets');
-    expect(secrets).toHaveLength(2);
+    expect(secrets).toHaveLength(3);
     for (const secret of secrets) expect(secret.condition?.text).toMatch(/^\(!empty\(\w+\)\)$/);
   });
 });

@@ -6,6 +6,7 @@ import {
   connectionSettings,
   eventsNotifierSubscription,
   eventsTopic,
+  phaseDeadLetterQueues,
   phaseQueues,
 } from '../../shared/contracts/names';
 import { property } from '../support/bicep';
@@ -71,9 +72,28 @@ describe('Service Bus (infra/app/service-bus.bicep as main.bicep deploys it)', (
   });
 
   describe('the trigger registrations in functions/', () => {
-    const triggers = triggerRegistrations(join(projectRoot, 'functions')).filter(
+    const queueTriggers = triggerRegistrations(join(projectRoot, 'functions')).filter(
       (t) => t.kind === 'serviceBusQueue',
     );
+    const isDeadLetterQueue = (queue: unknown) =>
+      typeof queue === 'string' && /\/\$deadletterqueue$/i.test(queue);
+    const triggers = queueTriggers.filter((trigger) => !isDeadLetterQueue(trigger.options.queueName));
+    const deadLetterTriggers = queueTriggers.filter((trigger) =>
+      isDeadLetterQueue(trigger.options.queueName),
+    );
+
+    it('When the dead-letter processor is registered, then it listens on the dead-letter sub-queue of every phase queue, without sessions, through ServiceBusConnection', () => {
+      expect(deadLetterTriggers.map((trigger) => trigger.options.queueName).sort()).toEqual(
+        Object.values(phaseDeadLetterQueues).sort(),
+      );
+      for (const [phase, queue] of Object.entries(phaseQueues))
+        expect(phaseDeadLetterQueues[phase as keyof typeof phaseQueues]).toBe(`${queue}/$DeadLetterQueue`);
+      for (const trigger of deadLetterTriggers) {
+        // The dead-letter sub-queue of a session-enabled queue is not session-enabled.
+        expect(trigger.options.isSessionsEnabled).toBeUndefined();
+        expect(trigger.options.connection).toBe(connectionSettings.serviceBus);
+      }
+    });
 
     it('When the phase functions are registered, then there is one per phase queue', () => {
       expect(triggers.map((trigger) => trigger.options.queueName).sort()).toEqual(

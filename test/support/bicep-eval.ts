@@ -1,8 +1,8 @@
 /**
  * A deliberately small evaluator for Bicep expressions, enough to follow a value from a parameter default in
  * main.bicep through a module's params into a resource property. Literals, arrays, objects, identifiers
- * (params, variables), member access, string interpolation, `!`, ternaries on known conditions and a few
- * pure functions (string, empty, union) are evaluated; anything that only Azure knows at deployment time
+ * (params, variables), member access, string interpolation, `!`, comparisons and logic (`==`, `!=`, `&&`,
+ * `||`, `??`), ternaries on known conditions and a few pure functions (string, empty, union) are evaluated; anything that only Azure knows at deployment time
  * (resource ids, module outputs, uniqueString…) becomes an `Unresolved` holding its source text.
  */
 import { dirname, resolve } from 'node:path';
@@ -102,8 +102,47 @@ export function evaluate(node: SyntaxNode, scope: Scope): BicepValue {
       if (typeof condition !== 'boolean') return new Unresolved(node.text);
       return evaluate(node.childForFieldName(condition ? 'consequence' : 'alternative')!, scope);
     }
+    case 'binary_expression':
+      return evaluateBinary(node, scope);
     case 'call_expression':
       return evaluateCall(node, scope);
+    default:
+      return new Unresolved(node.text);
+  }
+}
+
+/**
+ * Comparisons and logic on known values (`sku == 'Premium'`, `a && !b`, `x ?? ''`); anything involving a
+ * deployment-time value stays Unresolved. `&&`/`||` short-circuit as ARM's and()/or() do not need to: a known
+ * false left side of `&&` decides the result even when the right side is unknown.
+ */
+function evaluateBinary(node: SyntaxNode, scope: Scope): BicepValue {
+  const [leftNode, rightNode] = node.namedChildren.filter((child) => child.type !== 'comment');
+  const operator = node.children.find((child) => !child.isNamed)?.type;
+  const left = evaluate(leftNode!, scope);
+  if (operator === '&&' && left === false) return false;
+  if (operator === '||' && left === true) return true;
+  if (operator === '??' && left !== null && !(left instanceof Unresolved)) return left;
+  const right = evaluate(rightNode!, scope);
+  if (left instanceof Unresolved || right instanceof Unresolved) return new Unresolved(node.text);
+  switch (operator) {
+    case '==':
+      return JSON.stringify(left) === JSON.stringify(right);
+    case '!=':
+      return JSON.stringify(left) !== JSON.stringify(right);
+    case '=~':
+      return typeof left === 'string' && typeof right === 'string'
+        ? left.toLowerCase() === right.toLowerCase()
+        : new Unresolved(node.text);
+    case '&&':
+    case '||':
+      return typeof right === 'boolean' && typeof left === 'boolean'
+        ? operator === '&&'
+          ? left && right
+          : left || right
+        : new Unresolved(node.text);
+    case '??':
+      return right;
     default:
       return new Unresolved(node.text);
   }
