@@ -85,6 +85,7 @@ export default tseslint.config(
                 '!**/domain/validation/scope-not-found',
                 '**/domain/validation/rules/*',
                 '**/domain/batch/batch-*',
+                '**/domain/chat/{chat-roles,chat-user,approval,chat-conversation,next-steps}',
                 '**/use-cases/request-operation/enqueue-operation',
               ],
               allowTypeImports: true,

@@ -13,6 +13,7 @@
 import { z } from 'zod';
 
 import { connectionSettings } from './contracts/names';
+import { type ChatRole, chatRoleSchema } from './domain/chat/chat-roles';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0'])
@@ -23,6 +24,7 @@ const envSchema = z.object({
   // Keys spelled out (not computed from connectionSettings) so zod keeps their types; a test checks they agree.
   AzureWebJobsStorage: z.string().optional(),
   AzureWebJobsStorage__tableServiceUri: z.string().url().optional(),
+  AzureWebJobsStorage__queueServiceUri: z.string().url().optional(),
   AzureWebJobsStorage__clientId: z.string().optional(),
   ServiceBusConnection: z.string().optional(),
   ServiceBusConnection__fullyQualifiedNamespace: z.string().optional(),
@@ -38,16 +40,78 @@ const envSchema = z.object({
   /** Must equal the queues' maxDeliveryCount in Azure (infra) and on the dev host (10 by default). */
   SERVICE_BUS_MAX_DELIVERY_COUNT: z.coerce.number().int().positive().default(10),
   ENTITY_DECISION_TIMEOUT_SECONDS: z.coerce.number().positive().default(60),
+  /** How long an operation may stay Queued or InProgress untouched before the sweeper looks at it. */
+  OPERATION_SWEEP_AFTER_SECONDS: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(15 * 60),
   /** An Event Grid custom topic (CloudEvents schema) that also receives outcome events; unset: none. */
   OUTCOME_EVENTS_TOPIC_ENDPOINT: z.string().url().optional(),
   DEMO_DATA: booleanFlag,
   AUTH_REQUIRED: booleanFlag,
+  /** Set by the Functions host in Azure (never by the dev host): there, the bearer token must be the gate. */
+  WEBSITE_INSTANCE_ID: z.string().optional(),
+  /** Our escape hatch for a deliberate anonymous deployment in Azure (a throw-away rehearsal). */
+  AUTH_ALLOW_ANONYMOUS: booleanFlag,
+  /** Local or explicit token settings; on Azure AUTH_TENANT_ID + AUTH_CLIENT_ID derive them. */
+  AUTH_ISSUER: z.string().url().optional(),
+  AUTH_AUDIENCE: z.string().optional(),
+  AUTH_JWKS_URI: z.string().url().optional(),
+  AUTH_TENANT_ID: z.string().optional(),
+  AUTH_CLIENT_ID: z.string().optional(),
+  /** The portal's own app registration (a single-page application): its sign-in asks tokens for AUTH_CLIENT_ID. */
+  PORTAL_CLIENT_ID: z.string().optional(),
+  /** Subscriptions every principal may act in without a grant: `*` (all, the default), a comma list, or empty. */
+  AUTH_DEFAULT_SUBSCRIPTIONS: z.string().default('*'),
+  /** Fault injection (rehearsals): on for the dev host (.devhost.env), off unless set. */
+  FAULTS_ENABLED: booleanFlag,
+  /** Chat (Slack slash command, Teams outgoing webhook): signing secrets, roles, approvals, webhooks. */
+  SLACK_SIGNING_SECRET: z.string().optional(),
+  /** The outgoing webhook's security token, base64 as Teams shows it. */
+  TEAMS_HMAC_SECRET: z.string().optional(),
+  /** JSON: chat user id (`U123`, `slack:U123`, `teams:<aadObjectId>`) → viewer | operator | approver. */
+  CHAT_ROLES: jsonSetting(z.record(z.string(), chatRoleSchema)),
+  COMMIT_REQUIRES_SECOND_APPROVER: booleanFlag,
+  CHAT_APPROVAL_MINUTES: z.coerce.number().int().positive().default(30),
+  /** JSON: `"<platform>:<channel id>"` → incoming webhook URL (outcomes a response_url cannot take). */
+  CHAT_CHANNEL_WEBHOOKS: jsonSetting(z.record(z.string(), z.string().url())),
+  /** Seconds between chat progress checks (our choice: 10). */
+  CHAT_PROGRESS_SECONDS: z.coerce.number().positive().default(10),
 });
+
+/** A setting holding JSON of `schema`'s shape; unset or empty: `{}`. */
+function jsonSetting<T extends z.ZodType<Record<string, unknown>>>(schema: T) {
+  return z
+    .string()
+    .optional()
+    .transform((text, context): z.infer<T> => {
+      if (text === undefined || text.trim() === '') return {} as z.infer<T>;
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch {
+        context.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+      const parsed = schema.safeParse(value);
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues)
+        context.addIssue({ code: 'custom', message: `${issue.path.join('.')}: ${issue.message}` });
+      return z.NEVER;
+    });
+}
 
 export interface Config {
   storage:
     | { kind: 'connectionString'; connectionString: string }
-    | { kind: 'identity'; tableServiceUri: string; clientId: string | undefined };
+    | {
+        kind: 'identity';
+        tableServiceUri: string;
+        /** Storage queues (chat progress); derived from the table endpoint when unset. */
+        queueServiceUri: string;
+        clientId: string | undefined;
+      };
   serviceBus:
     | { kind: 'local'; connectionString: string }
     | { kind: 'connectionString'; connectionString: string }
@@ -55,11 +119,29 @@ export interface Config {
   defaultSubscriptionId: string;
   operationLeaseSeconds: number;
   entityDecisionTimeoutMs: number;
+  /** The sweeper reconciles operations open longer than this (OPERATION_SWEEP_AFTER_SECONDS, 15 min). */
+  operationSweepAfterMs: number;
   maxDeliveryCount: number;
   /** The Event Grid topic outcome events are also published to, with the managed identity's client id. */
   outcomeEvents: { topicEndpoint: string; clientId: string | undefined } | undefined;
   demoData: boolean;
   authRequired: boolean;
+  /** How bearer tokens are checked when authRequired. */
+  auth: { issuer: string; audience: string[]; jwksUri: string } | undefined;
+  /** The portal's sign-in (GET /portal/config.json): its app registration, the tenant, the API's client id. */
+  portal: { clientId: string | undefined; tenantId: string | undefined; apiClientId: string | undefined };
+  /** Subscriptions a principal may act in without a grant (`*` = all). */
+  defaultSubscriptions: string[];
+  faultsEnabled: boolean;
+  chat: {
+    slackSigningSecret: string | undefined;
+    teamsHmacSecret: string | undefined;
+    roles: Record<string, ChatRole>;
+    commitRequiresSecondApprover: boolean;
+    approvalMinutes: number;
+    channelWebhooks: Record<string, string>;
+    progressSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -82,7 +164,13 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
   let storage: Config['storage'] | undefined;
   if (storageConnection) storage = { kind: 'connectionString', connectionString: storageConnection };
   else if (tableServiceUri)
-    storage = { kind: 'identity', tableServiceUri, clientId: e.AzureWebJobsStorage__clientId };
+    storage = {
+      kind: 'identity',
+      tableServiceUri,
+      queueServiceUri:
+        e.AzureWebJobsStorage__queueServiceUri ?? tableServiceUri.replace('.table.', '.queue.'),
+      clientId: e.AzureWebJobsStorage__clientId,
+    };
   else
     problems.push(
       `${connectionSettings.storage} (or ${connectionSettings.storage}__tableServiceUri) is required`,
@@ -110,6 +198,18 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
       `${connectionSettings.serviceBus} (or ${connectionSettings.serviceBus}__fullyQualifiedNamespace) is required`,
     );
 
+  if (e.AUTH_REQUIRED && !authSettings(e)) {
+    problems.push(
+      'AUTH_REQUIRED=true needs AUTH_ISSUER, AUTH_AUDIENCE and AUTH_JWKS_URI, or AUTH_TENANT_ID and AUTH_CLIENT_ID',
+    );
+  }
+  // The HTTP functions are anonymous at the host level (a function key carries no identity): in Azure the
+  // token checked in code is the only gate, so running there without it is refused (fail closed).
+  if (e.WEBSITE_INSTANCE_ID && !e.AUTH_REQUIRED && !e.AUTH_ALLOW_ANONYMOUS) {
+    problems.push(
+      'AUTH_REQUIRED must be true in Azure (the functions are anonymous at the host; bearer tokens are the gate); set AUTH_ALLOW_ANONYMOUS=true only for a throw-away rehearsal',
+    );
+  }
   if (!storage || !serviceBus || problems.length > 0) throw new ConfigError(problems);
   return {
     storage,
@@ -117,6 +217,7 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     defaultSubscriptionId: e.DEFAULT_SUBSCRIPTION_ID,
     operationLeaseSeconds: e.OPERATION_LEASE_SECONDS,
     entityDecisionTimeoutMs: e.ENTITY_DECISION_TIMEOUT_SECONDS * 1000,
+    operationSweepAfterMs: e.OPERATION_SWEEP_AFTER_SECONDS * 1000,
     maxDeliveryCount: e.SERVICE_BUS_MAX_DELIVERY_COUNT,
     outcomeEvents:
       e.OUTCOME_EVENTS_TOPIC_ENDPOINT === undefined
@@ -127,7 +228,44 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
           },
     demoData: e.DEMO_DATA,
     authRequired: e.AUTH_REQUIRED,
+    auth: authSettings(e),
+    portal: { clientId: e.PORTAL_CLIENT_ID, tenantId: e.AUTH_TENANT_ID, apiClientId: e.AUTH_CLIENT_ID },
+    defaultSubscriptions: e.AUTH_DEFAULT_SUBSCRIPTIONS.split(',')
+      .map((id) => id.trim().toLowerCase())
+      .filter((id) => id !== ''),
+    faultsEnabled: e.FAULTS_ENABLED,
+    chat: {
+      slackSigningSecret: e.SLACK_SIGNING_SECRET || undefined,
+      teamsHmacSecret: e.TEAMS_HMAC_SECRET || undefined,
+      roles: e.CHAT_ROLES,
+      commitRequiresSecondApprover: e.COMMIT_REQUIRES_SECOND_APPROVER,
+      approvalMinutes: e.CHAT_APPROVAL_MINUTES,
+      channelWebhooks: e.CHAT_CHANNEL_WEBHOOKS,
+      progressSeconds: e.CHAT_PROGRESS_SECONDS,
+    },
   };
+}
+
+/**
+ * Token settings: explicit (AUTH_ISSUER, AUTH_AUDIENCE, AUTH_JWKS_URI: a local issuer in tests) or derived
+ * from the tenant and the app registration on Azure (v2.0 tokens: issuer
+ * `https://login.microsoftonline.com/{tenant}/v2.0`, keys `…/{tenant}/discovery/v2.0/keys`, audience the
+ * API's client id or `api://{client id}`; https://learn.microsoft.com/entra/identity-platform/access-tokens).
+ */
+function authSettings(e: z.infer<typeof envSchema>): Config['auth'] {
+  const tenant = e.AUTH_TENANT_ID;
+  const clientId = e.AUTH_CLIENT_ID;
+  const issuer = e.AUTH_ISSUER ?? (tenant ? `https://login.microsoftonline.com/${tenant}/v2.0` : undefined);
+  const jwksUri =
+    e.AUTH_JWKS_URI ??
+    (tenant ? `https://login.microsoftonline.com/${tenant}/discovery/v2.0/keys` : undefined);
+  const audience = e.AUTH_AUDIENCE
+    ? e.AUTH_AUDIENCE.split(',').map((value) => value.trim())
+    : clientId
+      ? [clientId, `api://${clientId}`]
+      : undefined;
+  if (!issuer || !jwksUri || !audience) return undefined;
+  return { issuer, audience, jwksUri };
 }
 
 let cached: Config | undefined;
@@ -141,4 +279,12 @@ export function config(): Config {
 /** NCRONTAB schedule of the `batchScheduler` timer: the BATCH_SCHEDULE setting, every minute by default. */
 export function batchSchedulerSchedule(env: NodeJS.ProcessEnv = process.env): string {
   return env.BATCH_SCHEDULE?.trim() || '0 */1 * * * *';
+}
+
+/**
+ * NCRONTAB schedule of the `operationSweeper` timer: the OPERATION_SWEEP_SCHEDULE setting, every 5 minutes
+ * by default (our choice: a lost operation is found within minutes, at a few table reads per run).
+ */
+export function operationSweepSchedule(env: NodeJS.ProcessEnv = process.env): string {
+  return env.OPERATION_SWEEP_SCHEDULE?.trim() || '0 */5 * * * *';
 }

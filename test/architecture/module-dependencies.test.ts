@@ -97,6 +97,7 @@ const decisionModules = [
   /^shared\/domain\/scope\/scope-contents\.ts$/,
   /^shared\/domain\/validation\/(?!scope-not-found\.ts$).*/,
   /^shared\/domain\/batch\/batch-.*/,
+  /^shared\/domain\/chat\/(chat-roles|chat-user|approval|chat-conversation|next-steps)\.ts$/,
   /^shared\/use-cases\/request-operation\/enqueue-operation\.ts$/,
 ];
 

@@ -77,6 +77,8 @@ export async function startDevHost(options: StartDevHostOptions = {}): Promise<D
     PORT: String(options.port ?? 0),
     DATA_DIR: dataDir,
     DEVHOST_IN_MEMORY: options.dataDir ? 'false' : 'true',
+    // The dev host is where rehearsal faults are on (as `npm start` sets it in .devhost.env).
+    FAULTS_ENABLED: 'true',
     ...(options.https ? { HTTPS_PORT: '0' } : {}),
     ...options.env,
   };

@@ -18,6 +18,7 @@ export function testServices(now = new Date('2026-01-02T03:04:05.000Z')): TestSe
   const config = parseConfig({
     AzureWebJobsStorage: inject('azuriteConnectionString'),
     DEVHOST_SERVICE_BUS: 'azurite',
+    FAULTS_ENABLED: 'true',
   });
   const messages = new RecordingMessageSender();
   return {
