@@ -107,10 +107,25 @@ const commitSteps: readonly PhaseStep[] = [
   {
     name: 'recordScope',
     title: 'Recording the Classic resources the scope removes',
-    async run({ deps, command }, state) {
+    async run({ deps, command, scopeKey }, state) {
       const record = await deps.services.operations.get(command.operationId);
       if (record?.classicResources) {
         state.notes.classicResources = record.classicResources;
+        return;
+      }
+      // A Commit retried after an earlier one failed part-way (CommitFailed) finds the scope partly or wholly
+      // gone from Classic: it removes what the earlier Commit recorded, not what is left to resolve.
+      const inherited = await classicResourcesOfEarlierCommit(
+        deps.services.operations,
+        scopeKey,
+        command.operationId,
+      );
+      if (inherited) {
+        await deps.services.operations.update(command.operationId, (current) => ({
+          ...current,
+          classicResources: inherited,
+        }));
+        state.notes.classicResources = inherited;
         return;
       }
       const { analysis, inventory } = await loadAndAnalyse(
@@ -177,3 +192,16 @@ export const phaseSteps = {
   commit: commitSteps,
   abort: abortSteps,
 } as const;
+
+/** The Classic resources an earlier Commit of the scope recorded before it removed them, if one did. */
+async function classicResourcesOfEarlierCommit(
+  operations: PhaseRun['deps']['services']['operations'],
+  scopeKey: string,
+  operationId: string,
+): Promise<OperationRecord['classicResources']> {
+  const earlier = await operations.listByScope(scopeKey, 50);
+  return earlier.find(
+    (operation) =>
+      operation.operation === 'commit' && operation.operationId !== operationId && operation.classicResources,
+  )?.classicResources;
+}

@@ -14,7 +14,13 @@ import type { MigrationApi } from '../migration-api';
 import type { Flow, StepFlow } from './flow';
 
 export const prepareSteps = ['prepare.translate', 'prepare.dataPlane', 'prepare.writeArm'] as const;
-export const commitSteps = ['commit.recordScope', 'commit.commitArm', 'commit.removeClassic'] as const;
+/** `commit.finish` fails after the Classic side is gone: the retried Commit must still finish. */
+export const commitSteps = [
+  'commit.recordScope',
+  'commit.commitArm',
+  'commit.removeClassic',
+  'commit.finish',
+] as const;
 
 export async function planFault(
   api: MigrationApi,
