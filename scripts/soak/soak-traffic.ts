@@ -266,8 +266,8 @@ export class SoakTraffic {
     else if (code === 'ValidationFailed') this.#outcome(tracked, 'validationFailed');
     else if (code.startsWith('Injected')) this.#outcome(tracked, 'injectedFault');
     // Accepted while a Commit ran, started after it: the Classic side is gone, as a 404 at the door says.
-    else if (code === 'ResourceNotFound' && (await this.#isCommitted(tracked.scope))) {
-      this.#retire(tracked.scope);
+    else if (code === 'ResourceNotFound' && (await this.#classicGone(tracked.scope))) {
+      if (await this.#isCommitted(tracked.scope)) this.#retire(tracked.scope);
       this.#outcome(tracked, 'goneAfterCommit');
     } else {
       this.#outcome(tracked, 'unexpectedFailure');
@@ -284,11 +284,21 @@ export class SoakTraffic {
   }
 
   async #isCommitted(scope: SoakScope): Promise<boolean> {
+    return (await this.#state(scope)) === 'Committed';
+  }
+
+  /** A Commit has started (Committing, CommitFailed, Committed): the Classic side may be gone already. */
+  async #classicGone(scope: SoakScope): Promise<boolean> {
+    const state = await this.#state(scope);
+    return state === 'Committing' || state === 'CommitFailed' || state === 'Committed';
+  }
+
+  async #state(scope: SoakScope): Promise<string | undefined> {
     const response = await scope.api.request<{ state?: string }>(
       'GET',
       `/api/migrations/${kindPath(scope)}/${encodeURIComponent(scope.name)}`,
     );
-    return response.status === 200 && response.body.state === 'Committed';
+    return response.status === 200 ? response.body.state : undefined;
   }
 
   #retire(scope: SoakScope): void {
