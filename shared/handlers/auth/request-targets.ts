@@ -18,7 +18,21 @@ function operationAction(value: string | null | undefined): Action {
   return migrationOperationSchema.safeParse((value ?? '').toLowerCase()).data ?? 'read';
 }
 
-export function requestTargets(services: Pick<Services, 'config' | 'operations' | 'batches'>) {
+type TargetServices = Pick<Services, 'config' | 'operations' | 'batches'>;
+
+/** Built once per process (per services object), not on every request. */
+const built = new WeakMap<TargetServices, ReturnType<typeof buildTargets>>();
+
+export function requestTargets(services: TargetServices): ReturnType<typeof buildTargets> {
+  let targets = built.get(services);
+  if (!targets) {
+    targets = buildTargets(services);
+    built.set(services, targets);
+  }
+  return targets;
+}
+
+function buildTargets(services: TargetServices) {
   const jsonSubscription = (request: HttpRequest) =>
     subscriptionOf(request, services.config.defaultSubscriptionId);
   const pathSubscription = (request: HttpRequest) => request.params.subscriptionId ?? '';
