@@ -124,23 +124,23 @@ export class SessionReceiver {
     let popReceipt = token.popReceipt;
     let lock = await this.#locks.tryAcquire(entityPath, sessionId, properties.lockDurationMs);
     if (!lock) {
-      // A live holder drains everything; if it dies, its own token brings the session back.
+      // A live holder drains everything; if it dies, its own token brings the session back: that token stays
+      // hidden until the holder's lock expires (see hideToken), so a token seen while the lock holds is a spare.
       await queue.deleteMessage(token.messageId, popReceipt);
       return;
     }
     let keepToken = false;
     while (lock) {
       const held: HeldSessionLock = lock;
+      // The token was hidden for one lock duration when it was received, which was before the lock was
+      // taken: left alone, it would reappear while the lock is still valid, and a receiver finding it then
+      // deletes it as a duplicate. If this worker then died before its first renewal, nothing would bring the
+      // session back. Hiding it again now (after taking the lock) keeps the token hidden until the lock expires.
+      popReceipt = await hideToken(queue, token.messageId, popReceipt, properties.lockDurationMs);
       const renewal = new LockRenewal(
         async () => {
           await held.renew();
-          const renewed = await queue.updateMessage(
-            token.messageId,
-            popReceipt,
-            undefined,
-            lockSeconds(properties.lockDurationMs),
-          );
-          popReceipt = renewed.popReceipt as string;
+          popReceipt = await hideToken(queue, token.messageId, popReceipt, properties.lockDurationMs);
         },
         properties.lockDurationMs,
         this.#options.maxLockRenewalMs ?? Number.POSITIVE_INFINITY,
@@ -308,4 +308,15 @@ export class SessionReceiver {
       if (!isConcurrencyConflict(error)) throw error;
     }
   }
+}
+
+/** Hides a session token for one lock duration from now (after the lock was taken or renewed); the new pop receipt. */
+async function hideToken(
+  queue: QueueClient,
+  messageId: string,
+  popReceipt: string,
+  lockDurationMs: number,
+): Promise<string> {
+  const updated = await queue.updateMessage(messageId, popReceipt, undefined, lockSeconds(lockDurationMs));
+  return updated.popReceipt as string;
 }

@@ -8,7 +8,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
 import { phaseQueues } from '../../shared/contracts/names';
 import type { ScopeKind } from '../../shared/domain/scope/scope';
@@ -38,6 +38,12 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await host?.stop();
+});
+// A failure here is about what the workers did: show the host's own account of it (status polls left out).
+afterEach((context) => {
+  if (context.task.result?.state !== 'fail') return;
+  const lines = host.logs().filter((line) => !line.includes('operationStatus'));
+  console.error(`Dev host log (last 60 lines):\n${lines.slice(-60).join('\n')}`);
 });
 
 async function crashAt(api: MigrationApi, kind: ScopeKind, name: string, step: string): Promise<void> {
@@ -85,5 +91,6 @@ describe('a worker crash in the middle of a phase', () => {
         resultingState: phase === 'commit' ? 'Committed' : 'None',
       });
     },
+    recoveryMs + 30_000,
   );
 });
