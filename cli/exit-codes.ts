@@ -1,6 +1,6 @@
 /**
- * The CLI's exit codes (DESIGN, fixed) and the one error type that carries them, so every command ends the
- * same way: `main.ts` prints the message and sets `process.exitCode`.
+ * The CLI's exit codes (fixed: scripts depend on them) and the one error type that carries them, so every
+ * command ends the same way: `main.ts` prints the message and sets `process.exitCode`.
  *
  * - 0: done.
  * - 1: the operation failed, was refused (409), or validation found errors.

@@ -9,11 +9,12 @@ import { seedDemoData } from '../shared/demo/seed-demo-data';
  * awaits appStart hooks before it serves, so the estate is there by the first request.
  */
 app.hook.appStart(async () => {
-  const { config, classicInventory } = getServices();
+  const { config, classicInventory, clock } = getServices();
   if (!config.demoData) return;
   const outcome = await seedDemoData({
     store: classicInventory,
     subscriptionId: config.defaultSubscriptionId,
+    importedAt: clock.now().toISOString(),
   });
   console.info(
     outcome.seeded

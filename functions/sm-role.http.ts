@@ -6,12 +6,15 @@ import { withAuthorization } from '../shared/handlers/auth/authorized';
 import { requestTargets } from '../shared/handlers/auth/request-targets';
 import { deleteRole } from '../shared/handlers/service-management/delete-role.handler';
 import { getRole } from '../shared/handlers/service-management/role.handler';
+import { updateRole } from '../shared/handlers/service-management/update-role.handler';
 
-/** Service Management: Get Role (with MigrationState) and Delete Role (refused while the VM is under migration). */
+const byMethod = { GET: getRole, PUT: updateRole, DELETE: deleteRole };
+
+/** Service Management: Get Role (with MigrationState), Update Role and Delete Role (both refused while the VM is under migration). */
 df.app.client.http('smRole', {
   route:
     '{subscriptionId}/services/hostedservices/{serviceName}/deployments/{deploymentName}/roles/{roleName}',
-  methods: ['GET', 'DELETE'],
+  methods: ['GET', 'PUT', 'DELETE'],
   authLevel: 'anonymous',
   handler: (request, client, context) =>
     withAuthorization(
@@ -20,7 +23,7 @@ df.app.client.http('smRole', {
       'serviceManagement',
       requestTargets(getServices()).smWrite,
       () =>
-        (request.method === 'DELETE' ? deleteRole : getRole)(
+        byMethod[request.method as keyof typeof byMethod](
           getServices(),
           new DurableScopeEntityGateway(client),
           request,

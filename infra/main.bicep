@@ -144,6 +144,7 @@ var migrationRequestsFunctionName = 'migrationRequests'
 var tableNames = [
   'ClassicInventory'
   'ArmInventory'
+  'InventoryVersions'
   'Operations'
   'AuditLog'
   'ScopeIndex'
@@ -151,6 +152,7 @@ var tableNames = [
   'PlannedFaults'
   'Batches'
   'Grants'
+  'MigrationProfiles'
   'ChatConversations'
   'ChatApprovals'
 ]

@@ -26,10 +26,10 @@ export function renderValidationRulesDoc(rules: readonly ValidationRule[] = rule
     '',
     `${rules.length} rules. Each has a stable code (never reworded), a severity (\`Error\` blocks the migration; \`Warning\` and \`Information\` do not), a stage and the scope kinds it applies to.`,
     '',
-    '- **Stage** `classic`: what Azure’s Validate ran — Classic state only. **Stage** `preflight`: the ARM-side checks only Azure’s Prepare ran (reference §2.6); Prepare always runs them, Validate on request.',
+    '- **Stage** `classic`: what Azure’s Validate ran — Classic state only. **Stage** `preflight`: the ARM-side checks only Azure’s Prepare ran (D1); Prepare always runs them, Validate on request.',
     '- **Text** `Azure`: the message is Azure’s verbatim text (2016 wording, typos and double spaces kept); `ours`: Azure published none, so the project wrote one in the same voice.',
     '- **Placeholders** `{name}` are filled from the inventory. Rule `DEPLOYMENT_MIXED_AVAILABILITY_SET` keeps Azure’s missing `}` in its template; the name is still filled in.',
-    '- **Sources** are the ids of the reference’s source table (classic-migration.md §12).',
+    '- **Sources** are source ids; [sources.md](sources.md) gives each one’s public URL.',
     '',
     '## Profiles',
     '',
@@ -74,6 +74,7 @@ export function renderValidationRulesDoc(rules: readonly ValidationRule[] = rule
     ...patternRows('VM_SNAPSHOT_EXTENSION', snapshotExtensionPatterns),
     ...patternRows('VM_DEFENDER_FOR_CLOUD_EXTENSION', defenderExtensionPatterns),
     ...patternRows('VM_SITE_RECOVERY_EXTENSION', siteRecoveryExtensionPatterns),
+    ...patternRows('VM_SITE_RECOVERY_NOT_SUPPORTED', siteRecoveryExtensionPatterns),
     '',
   ];
   return lines.join('\n');

@@ -27,7 +27,9 @@ import { TableClassicInventoryStore } from './adapters/tables/table-classic-inve
 import { TableDeadLetterLog } from './adapters/tables/table-dead-letter-log';
 import { TableFaultInjector } from './adapters/tables/table-fault-injector';
 import { TableGrantStore } from './adapters/tables/table-grant.store';
+import { TableInventoryVersions } from './adapters/tables/table-inventory-versions';
 import { TableManagementOperationLog } from './adapters/tables/table-management-operation-log';
+import { TableMigrationProfileStore } from './adapters/tables/table-migration-profile.store';
 import { TableOperationStore } from './adapters/tables/table-operation.store';
 import { TableScopeIndex } from './adapters/tables/table-scope-index';
 import { TableScopeMappingStore } from './adapters/tables/table-scope-mapping.store';
@@ -41,11 +43,14 @@ import type { DeadLetterLog, PhaseQueues } from './ports/dead-letter.port';
 import { type FaultInjector, noFaults } from './ports/fault-injector.port';
 import type { GrantStore } from './ports/grant.port';
 import type { ArmInventoryStore, ClassicInventoryStore, ScopeMappingStore } from './ports/inventory.port';
+import type { InventoryVersions } from './ports/inventory-version.port';
 import type { ManagementOperationLog } from './ports/management-operation.port';
 import type { MessageSender } from './ports/message-sender.port';
+import type { MigrationProfileStore } from './ports/migration-profile.port';
 import type { AuditLog, OperationStore, ScopeIndex } from './ports/operation.port';
 import type { OutcomePublisher } from './ports/outcome-publisher.port';
 import type { TokenVerifier } from './ports/token-verifier.port';
+import { InventoryCache } from './use-cases/inventory-cache/inventory-cache';
 
 export interface Services {
   config: Config;
@@ -53,6 +58,10 @@ export interface Services {
   ids: IdGenerator;
   classicInventory: ClassicInventoryStore;
   armInventory: ArmInventoryStore;
+  /** Moved on by every write to a subscription's Classic or ARM inventory (the stores do it). */
+  inventoryVersions: InventoryVersions;
+  /** What is computed from the inventories, kept per inventory version in this process's memory. */
+  inventoryCache: InventoryCache;
   operations: OperationStore;
   audit: AuditLog;
   scopeIndex: ScopeIndex;
@@ -76,6 +85,8 @@ export interface Services {
   /** Entra ID bearer tokens (undefined when no issuer is configured). */
   tokens: TokenVerifier | undefined;
   grants: GrantStore;
+  /** The validation profile an Admin set per subscription (the default for its migrations). */
+  migrationProfiles: MigrationProfileStore;
 }
 
 export const systemClock: Clock = { now: () => new Date() };
@@ -94,15 +105,18 @@ export function buildServices(cfg: Config): Services {
         },
   );
   const { messages, phaseQueues } = buildServiceBus(cfg.serviceBus);
+  const inventoryVersions = new TableInventoryVersions(tables);
   return {
     config: cfg,
     clock: systemClock,
     ids: randomIds,
     classicInventory: new DefaultSubscriptionRegistered(
-      new TableClassicInventoryStore(tables),
+      new TableClassicInventoryStore(tables, inventoryVersions),
       cfg.defaultSubscriptionId,
     ),
-    armInventory: new TableArmInventoryStore(tables),
+    armInventory: new TableArmInventoryStore(tables, inventoryVersions),
+    inventoryVersions,
+    inventoryCache: new InventoryCache(cfg.inventoryCacheBytes),
     operations: new TableOperationStore(tables),
     audit: new TableAuditLog(tables),
     scopeIndex: new TableScopeIndex(tables),
@@ -117,6 +131,7 @@ export function buildServices(cfg: Config): Services {
     batches: new TableBatchStore(tables),
     tokens: cfg.auth && new EntraTokenVerifier(cfg.auth),
     grants: new TableGrantStore(tables),
+    migrationProfiles: new TableMigrationProfileStore(tables),
     chatConversations: new TableConversationStore(tables),
     chatApprovals: new TableApprovalStore(tables),
     chatPoster: new HttpChatPoster(),

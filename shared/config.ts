@@ -13,6 +13,7 @@
 import { z } from 'zod';
 
 import { connectionSettings } from './contracts/names';
+import { defaultArmListPageSize, maxArmListPageSize } from './domain/arm/list-page';
 import { type ChatRole, chatRoleSchema } from './domain/chat/chat-roles';
 
 const booleanFlag = z
@@ -46,6 +47,18 @@ const envSchema = z.object({
     .int()
     .positive()
     .default(15 * 60),
+  /** Items per page of the ARM read API's lists when the caller sends no `$top` (tests force small pages). */
+  ARM_LIST_PAGE_SIZE: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(maxArmListPageSize)
+    .default(defaultArmListPageSize),
+  /**
+   * Memory per worker for what is computed from the inventories and kept per inventory version (loaded
+   * inventories, scope analyses): our choice, 256 MiB, room for a few 2,000-VM scopes' status answers.
+   */
+  INVENTORY_CACHE_MB: z.coerce.number().int().nonnegative().default(256),
   /** An Event Grid custom topic (CloudEvents schema) that also receives outcome events; unset: none. */
   OUTCOME_EVENTS_TOPIC_ENDPOINT: z.string().url().optional(),
   DEMO_DATA: booleanFlag,
@@ -122,6 +135,10 @@ export interface Config {
   /** The sweeper reconciles operations open longer than this (OPERATION_SWEEP_AFTER_SECONDS, 15 min). */
   operationSweepAfterMs: number;
   maxDeliveryCount: number;
+  /** Bytes each worker may keep of what it computed from the inventories (INVENTORY_CACHE_MB, 256 MiB). */
+  inventoryCacheBytes: number;
+  /** Items per page of the ARM read API's lists without `$top` (ARM_LIST_PAGE_SIZE, 100). */
+  armListPageSize: number;
   /** The Event Grid topic outcome events are also published to, with the managed identity's client id. */
   outcomeEvents: { topicEndpoint: string; clientId: string | undefined } | undefined;
   demoData: boolean;
@@ -219,6 +236,8 @@ export function parseConfig(env: NodeJS.ProcessEnv): Config {
     entityDecisionTimeoutMs: e.ENTITY_DECISION_TIMEOUT_SECONDS * 1000,
     operationSweepAfterMs: e.OPERATION_SWEEP_AFTER_SECONDS * 1000,
     maxDeliveryCount: e.SERVICE_BUS_MAX_DELIVERY_COUNT,
+    inventoryCacheBytes: e.INVENTORY_CACHE_MB * 1024 * 1024,
+    armListPageSize: e.ARM_LIST_PAGE_SIZE,
     outcomeEvents:
       e.OUTCOME_EVENTS_TOPIC_ENDPOINT === undefined
         ? undefined

@@ -1,5 +1,6 @@
 // An Event Grid custom topic. main.bicep deploys two: the one migration requests are published to (event
-// type Classic.Migration.Requested, see DESIGN.md §4) and the one the app publishes outcome events to.
+// type Classic.Migration.Requested; README.md, Event subscriptions and batch runs) and the one the app
+// publishes outcome events to.
 // Access keys are disabled: publishers authenticate with Entra ID and need the EventGrid Data Sender role on
 // the topic. The user-assigned identity is what Event Grid uses to write dead letters
 // (event-grid-subscription.bicep), so storage keeps shared keys off.

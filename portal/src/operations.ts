@@ -1,8 +1,9 @@
 /**
  * The operations the page follows, one per scope at most: it polls `GET /api/operations/{id}` (a cheap
  * read, with `progress` while the operation runs) every second, honouring the service's `Retry-After`, and
- * tells the views on every answer and at the end. The full scope status, which re-runs the analysis, is
- * read by the scope view only when an operation ends or the user opens a scope — never per tick.
+ * tells the views on every answer and at the end. The full scope status (large for a large scope; its
+ * analysis runs again after each inventory change) is read by the scope view only when an operation ends or
+ * the user opens a scope — never per tick.
  */
 import type { ApiClient } from './api/client';
 import type { OperationRecord } from './api/types';

@@ -1,6 +1,6 @@
 /**
- * The demo/default subscription (`DEFAULT_SUBSCRIPTION_ID`) is registered for migration (DESIGN §4): a
- * Classic inventory store whose `load` reports it registered whatever its stored row says (a bare import
+ * The demo/default subscription (`DEFAULT_SUBSCRIPTION_ID`) is registered for migration (README, The JSON
+ * API): a Classic inventory store whose `load` reports it registered whatever its stored row says (a bare import
  * or demo load may never write one). Other subscriptions register through the ARM provider-registration
  * endpoint, which writes `subscription.registeredForMigration`.
  */
@@ -29,5 +29,9 @@ export class DefaultSubscriptionRegistered implements ClassicInventoryStore {
 
   markMigrated(subscriptionId: string, resources: ClassicResourceRef[], operationId: string): Promise<void> {
     return this.#inner.markMigrated(subscriptionId, resources, operationId);
+  }
+
+  remove(subscriptionId: string, resources: ClassicResourceRef[]): Promise<void> {
+    return this.#inner.remove(subscriptionId, resources);
   }
 }

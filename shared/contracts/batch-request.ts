@@ -1,6 +1,6 @@
 /**
- * `POST /api/batches` (DESIGN §4): `{ name, scopes: [{ kind, name }] | selector, phases, window: { start,
- * durationMinutes, timeZone?, recurEvery?, expires? }, maxConcurrent?, onFailure?, abortOnFailure?,
+ * `POST /api/batches` (README, Batch plans): `{ name, scopes: [{ kind, name }] | selector, phases,
+ * window: { start, durationMinutes, timeZone?, recurEvery?, expires? }, maxConcurrent?, onFailure?, abortOnFailure?,
  * autoCommit?, repeat?, includePreflight? }`. Defaults are ours: one scope at a time, stop on failure, no
  * auto-commit, no abort on failure, run once.
  */

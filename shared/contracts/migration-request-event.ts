@@ -1,6 +1,7 @@
 /**
- * The event that asks for an operation (DESIGN §4): Event Grid schema `eventType` or CloudEvents 1.0
- * `type` `Classic.Migration.Requested`, `data: { subscriptionId, scopeKind, name, action, options? }`.
+ * The event that asks for an operation (README, Event subscriptions and batch runs): Event Grid schema
+ * `eventType` or CloudEvents 1.0 `type` `Classic.Migration.Requested`,
+ * `data: { subscriptionId, scopeKind, name, action, options? }`.
  *
  * Both envelopes are accepted as the Functions Event Grid trigger hands them over:
  * - Event Grid schema: `id`, `eventType`, `subject`, `eventTime`, `data`, `dataVersion`, `topic` (set by

@@ -46,6 +46,7 @@ export const tableNames = {
   chatConversations: 'ChatConversations',
   chatApprovals: 'ChatApprovals',
   grants: 'Grants',
+  migrationProfiles: 'MigrationProfiles',
 } as const;
 
 /** App settings (or environment variables) that binding `connection` properties name. */

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { migrationOperationSchema } from '../domain/migration/migration-state';
 import { destinationSchema } from '../domain/scope/destination';
 import { scopeRefSchema } from '../domain/scope/scope';
+import { validationProfileSchema } from '../domain/validation/validation-profile';
 
 /** Where a command came from, for the audit log. */
 export const commandSources = [
@@ -29,7 +30,7 @@ export const migrationOptionsSchema = z
     /** Validate: also run the ARM-side pre-flight checks (Prepare always does). */
     includePreflight: z.boolean().optional(),
     /** The validation profile: `ga` (default) or `preview-2016`. */
-    profile: z.enum(['ga', 'preview-2016']).optional(),
+    profile: validationProfileSchema.optional(),
     /** A naming policy for the generated ARM resources (see docs/naming.md). */
     naming: z.unknown().optional(),
   })

@@ -5,8 +5,9 @@
  * - `sample-context/`: ours — the few facts a sample leaves out but its scopes need (the cloud service of a
  *   bare Deployment body with its location, a VNet or reserved IP the deployment references). Each sample
  *   lists its own, so the golden translations can import a sample with exactly the context it needs.
- * - `estate/`: ours — the mixed estate of the fictitious Contoso, plus `facts.json` for what Service
- *   Management never returns.
+ * - `estate/`: ours — the mixed estate of the fictitious Contoso; `estate/facts/` holds what Service
+ *   Management never returns, each fact in the shape of the API that returns it (docs/estate-facts.md),
+ *   imported through the same path as a user's documents.
  *
  * The order matters only where documents name the same resource: merges replace by name, so the context
  * VNets come after the netcfg sample whose site they complete.
@@ -17,6 +18,10 @@ export interface DemoDocument {
   path: string;
   /** The cloud service a bare `Deployment` body belongs to (Service Management does not say). */
   cloudServiceName?: string;
+  /** The VNet a `Gateway` document is about (only its URL says). */
+  virtualNetworkName?: string;
+  /** The region a Compute usage list is about (only its URL says). */
+  location?: string;
 }
 
 export interface SampleWithContext {
@@ -74,16 +79,47 @@ export const estateDocuments: readonly DemoDocument[] = [
   { path: 'estate/routetable-contoso-legacy-rt.xml' },
 ];
 
-/** Facts Service Management never returns (quotas, role assignments, blob sizes, alerts, peerings…). */
-export const estateFactsPath = 'estate/facts.json';
+/**
+ * Facts Service Management never returns, as the APIs that return them would give them (see
+ * estate/facts/README.md): registration, quotas, affinity groups, role assignments, alert rules, VHD blob
+ * sizes, the hub gateway's type and VIP, the ARM VNet peered with Dev-VNet.
+ */
+export const estateFactDocuments: readonly DemoDocument[] = [
+  { path: 'estate/facts/provider-classic-infrastructure-migrate.json' },
+  { path: 'estate/facts/usages-compute-westeurope.json', location: 'westeurope' },
+  { path: 'estate/facts/usages-network-westeurope.json' },
+  { path: 'estate/facts/usages-compute-northeurope.json', location: 'northeurope' },
+  { path: 'estate/facts/usages-network-northeurope.json' },
+  { path: 'estate/facts/usages-compute-westus.json', location: 'westus' },
+  { path: 'estate/facts/usages-network-westus.json' },
+  { path: 'estate/facts/usages-compute-eastus.json', location: 'eastus' },
+  { path: 'estate/facts/usages-network-eastus.json' },
+  { path: 'estate/facts/usages-compute-southcentralus.json', location: 'southcentralus' },
+  { path: 'estate/facts/usages-network-southcentralus.json' },
+  { path: 'estate/facts/usages-compute-southeastasia.json', location: 'southeastasia' },
+  { path: 'estate/facts/usages-network-southeastasia.json' },
+  { path: 'estate/facts/affinitygroups.xml' },
+  { path: 'estate/facts/role-assignments.json' },
+  { path: 'estate/facts/alertrules.json' },
+  { path: 'estate/facts/blobs-contososqlprem-vhds.xml' },
+  { path: 'estate/facts/blobs-contosoprodvhds-vhds.xml' },
+  { path: 'estate/facts/blobs-contosodevvhds-vhds.xml' },
+  { path: 'estate/facts/gateway-Hub-VNet.xml', virtualNetworkName: 'Hub-VNet' },
+  { path: 'estate/facts/virtualnetworks-arm.json' },
+];
 
 /** A sample followed by its context documents. */
 export function documentsOfSample(entry: SampleWithContext): DemoDocument[] {
   return [entry.sample, ...entry.context.map((path) => ({ path }))];
 }
 
-/** Every document of the demo in import order: the samples, then their context, then the estate. */
+/** Every document of the demo in import order: the samples, their context, the estate, its facts. */
 export function demoDocuments(): DemoDocument[] {
   const context = [...new Set(realSamples.flatMap((entry) => entry.context))].map((path) => ({ path }));
-  return [...realSamples.map((entry) => entry.sample), ...context, ...estateDocuments];
+  return [
+    ...realSamples.map((entry) => entry.sample),
+    ...context,
+    ...estateDocuments,
+    ...estateFactDocuments,
+  ];
 }

@@ -6,7 +6,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
-import { estateFactsPath } from './demo-documents';
+/** A file every copy of the demo data has, to find the folder by. */
+const markerPath = 'estate/netcfg.xml';
 
 const candidates = [__dirname, resolve(__dirname, '..', '..', '..', 'shared', 'demo')];
 
@@ -14,10 +15,10 @@ let found: string | undefined;
 
 /** The folder that holds samples/, sample-context/ and estate/. */
 export function demoDataDirectory(): string {
-  found ??= candidates.find((directory) => existsSync(join(directory, estateFactsPath)));
+  found ??= candidates.find((directory) => existsSync(join(directory, markerPath)));
   if (found === undefined)
     throw new Error(
-      `The demo data files were not found (looked for ${estateFactsPath} in ${candidates.join(', ')}).`,
+      `The demo data files were not found (looked for ${markerPath} in ${candidates.join(', ')}).`,
     );
   return found;
 }

@@ -20,6 +20,8 @@ export type SeedOutcome =
 export interface SeedDemoDataInput {
   store: ClassicInventoryStore;
   subscriptionId: string;
+  /** When the demo's facts count as imported (ISO time; the seeding time). */
+  importedAt?: string;
   /** The estate to seed; the demo estate by default. */
   loadDemo?: (subscriptionId: string) => ClassicInventory;
 }
@@ -29,7 +31,11 @@ export async function seedDemoData(input: SeedDemoDataInput): Promise<SeedOutcom
   const current = await store.load(subscriptionId);
   if (!holdsNothing(current))
     return { seeded: false, subscriptionId, reason: 'the subscription already has a Classic inventory' };
-  const demo = (input.loadDemo ?? ((id) => loadDemoInventory({ subscriptionId: id })))(subscriptionId);
+  const importedAt = input.importedAt;
+  const demo = (
+    input.loadDemo ??
+    ((id) => loadDemoInventory({ subscriptionId: id, ...(importedAt === undefined ? {} : { importedAt }) }))
+  )(subscriptionId);
   await store.save(demo);
   return {
     seeded: true,

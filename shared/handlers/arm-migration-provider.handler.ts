@@ -1,5 +1,5 @@
 /**
- * The ARM resource provider `Microsoft.ClassicInfrastructureMigrate` (reference §1, D6/D7): every
+ * The ARM resource provider `Microsoft.ClassicInfrastructureMigrate` (D6/D7): every
  * migration call needs the subscription registered for it
  * (`Register-AzResourceProvider -ProviderNamespace Microsoft.ClassicInfrastructureMigrate`,
  * `azure provider register Microsoft.ClassicInfrastructureMigrate`).

@@ -1,5 +1,5 @@
 /**
- * The batch endpoints of the JSON API (DESIGN §4):
+ * The batch endpoints of the JSON API (README, The JSON API and Batch plans):
  * - `POST /api/batches?subscriptionId=…` → 201 `{ batchId, statusUrl, … }`
  * - `GET /api/batches?subscriptionId=…`, `GET /api/batches/{batchId}`
  * - `POST /api/batches/{batchId}/pause|resume|cancel`

@@ -1,7 +1,8 @@
 /**
  * `GET /api/operations/{operationId}` → the operation record, or 404. While the operation runs, `progress`
  * (`done/total`, percent, ETA) from its scope's entity: a client following an operation polls this cheap
- * answer and reads the full scope status (which re-runs the analysis) only when it ends.
+ * answer and reads the full scope status (large; its analysis runs again after each inventory change) only
+ * when it ends.
  */
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 
@@ -9,6 +10,7 @@ import type { Services } from '../composition';
 import type { ScopeEntityGateway } from '../ports/scope-entity.port';
 import { operationProgress } from '../use-cases/operation-progress';
 import { json, jsonError } from './http-responses';
+import { requestedOperation } from './requested-operation';
 
 export async function getOperation(
   services: Pick<Services, 'operations' | 'clock'>,
@@ -16,7 +18,8 @@ export async function getOperation(
   entity?: ScopeEntityGateway,
 ): Promise<HttpResponseInit> {
   const operationId = request.params.operationId ?? '';
-  const record = await services.operations.get(operationId);
+  // The authorisation target read it already for this request.
+  const record = await requestedOperation(request, services.operations);
   if (!record) {
     return jsonError(
       404,

@@ -4,7 +4,7 @@
  * Settlement: returning completes the message; throwing abandons it (delivery count +1, redelivered, and
  * dead-lettered by the broker past `maxDeliveryCount`). A message that can never be processed (not a
  * phase command, or a command for another queue) is completed after ending the operation it names —
- * throwing would only retry it ten times and leave an unexplained dead letter (STYLE §5).
+ * throwing would only retry it ten times and leave an unexplained dead letter.
  */
 import type { InvocationContext } from '@azure/functions';
 

@@ -53,7 +53,7 @@ export async function planFault(services: Services, request: HttpRequest): Promi
     kind,
     name: parsed.data.name,
   };
-  // Azure's own texts for the failures it told users to retry (reference §2.3, §5).
+  // Azure's own texts for the failures it told users to retry (H5 #1 and #3).
   const message =
     parsed.data.message ??
     (parsed.data.kind === 'transient'

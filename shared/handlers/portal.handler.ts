@@ -1,5 +1,5 @@
 /**
- * The portal (DESIGN: `GET /` serves the page, on the dev host and in Azure):
+ * The portal (README, The portal: `GET /` serves the page, on the dev host and in Azure):
  * - `GET /` → the page (`index.html`), never cached, with a Content-Security-Policy that lets it load only its
  *   own files, call only this origin (and Entra ID's sign-in host when sign-in is on) and never be framed;
  * - `GET /portal/config.json` → the page's settings (default subscription, sign-in);

@@ -8,7 +8,7 @@
  * - transient: the step throws a retryable fault (the message is redelivered);
  * - fatal: the step fails for good (the operation fails with Azure's template-deployment text);
  * - crash: the worker process dies on the spot (the host restarts it; the message lock expires and the
- *   message is redelivered) — the "crash at any point" of DESIGN §3.
+ *   message is redelivered) — a crash at any point (README, Reliability: what was tried).
  */
 export type FaultKind = 'transient' | 'fatal' | 'crash';
 

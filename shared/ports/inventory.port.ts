@@ -9,6 +9,11 @@ export interface ClassicInventoryStore {
   save(inventory: ClassicInventory): Promise<void>;
   /** Removes the named resources from the Classic side (Commit), recording which operation did it. */
   markMigrated(subscriptionId: string, resources: ClassicResourceRef[], operationId: string): Promise<void>;
+  /**
+   * Deletes the named resources (a Service Management delete: cloud service, reserved IP, storage account,
+   * disk); resources already absent are skipped, and migrated tombstones are kept.
+   */
+  remove(subscriptionId: string, resources: ClassicResourceRef[]): Promise<void>;
 }
 
 export type ClassicCollection = Exclude<keyof ClassicInventory, 'subscription'>;
@@ -33,6 +38,8 @@ export interface ArmInventoryStore {
   listResourceGroups(subscriptionId: string): Promise<ResourceGroup[]>;
   getResourceGroup(subscriptionId: string, name: string): Promise<ResourceGroup | undefined>;
   listResources(subscriptionId: string, resourceGroup: string): Promise<StoredArmResource[]>;
+  /** Every resource of every resource group of the subscription. */
+  listSubscriptionResources(subscriptionId: string): Promise<StoredArmResource[]>;
   getResource(resourceId: string): Promise<StoredArmResource | undefined>;
   /**
    * Writes a scope's resources (and their resource groups) as `phase`, in batch transactions per resource

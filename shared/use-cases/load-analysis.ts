@@ -55,7 +55,7 @@ export interface LoadedAnalysis {
 }
 
 export async function loadAndAnalyse(
-  stores: { classicInventory: ClassicInventoryStore; armInventory: ArmInventoryStore },
+  stores: { classicInventory: Pick<ClassicInventoryStore, 'load'>; armInventory: ArmInventoryStore },
   analyse: AnalyseScope,
   scope: ScopeRef,
   options: MigrationOptions,

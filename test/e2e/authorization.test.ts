@@ -165,6 +165,20 @@ const matrix: Row[] = [
   },
   { surface: 'json', action: 'grants', method: 'GET', path: () => '/api/admin/grants' },
   {
+    surface: 'json',
+    action: 'migrationProfile',
+    method: 'GET',
+    path: () => `/api/subscriptions/${sub()}/migration-profile`,
+  },
+  {
+    surface: 'json',
+    action: 'migrationProfile',
+    method: 'PUT',
+    path: () => `/api/subscriptions/${sub()}/migration-profile`,
+    body: '{"profile":"ga"}',
+    headers: json,
+  },
+  {
     surface: 'serviceManagement',
     action: 'read',
     method: 'GET',
@@ -204,10 +218,53 @@ const matrix: Row[] = [
     body: '<NotXml',
   },
   {
+    surface: 'serviceManagement',
+    action: 'import',
+    method: 'DELETE',
+    path: () => `/${sub()}/services/networking/reservedips/nope`,
+    headers: xml,
+  },
+  {
+    surface: 'serviceManagement',
+    action: 'import',
+    method: 'POST',
+    path: () => `/${sub()}/services/networking/virtualnetwork/nope/subnets/nope/networksecuritygroups`,
+    headers: xml,
+    body: '<NotXml',
+  },
+  {
+    surface: 'serviceManagement',
+    action: 'import',
+    method: 'PUT',
+    path: () => `/${sub()}/services/storageservices/nope`,
+    headers: xml,
+    body: '<NotXml',
+  },
+  {
     surface: 'arm',
     action: 'read',
     method: 'GET',
     path: () => `/subscriptions/${sub()}/resourceGroups?api-version=2016-09-01`,
+  },
+  {
+    surface: 'arm',
+    action: 'read',
+    method: 'GET',
+    path: () => `/subscriptions/${sub()}/resources?api-version=2021-04-01`,
+  },
+  {
+    surface: 'arm',
+    action: 'read',
+    method: 'GET',
+    path: () =>
+      `/subscriptions/${sub()}/providers/Microsoft.Network/networkInterfaces?api-version=2024-03-01`,
+  },
+  {
+    surface: 'arm',
+    action: 'read',
+    method: 'GET',
+    path: () =>
+      `/subscriptions/${sub()}/resourceGroups/contoso-web-Migrated/providers/Microsoft.Compute/virtualMachines?api-version=2024-03-01`,
   },
   {
     surface: 'arm',
@@ -304,6 +361,22 @@ describe('identity', () => {
       (await call('DELETE', `/api/admin/grants/${principals['Migration.Reader']}/${other}`, admin)).status,
     ).toBe(204);
     expect((await call('GET', `/api/migrations?subscriptionId=${other}`, token)).status).toBe(403);
+  });
+
+  it('When a reader lists the resources of a subscription it was not granted, then ARM’s 403 AuthorizationFailed; its own subscription lists', async () => {
+    const token = await tokenFor('Migration.Reader');
+    for (const path of ['/resources', '/providers/Microsoft.Network/networkInterfaces']) {
+      const refused = await call(
+        'GET',
+        `/subscriptions/${randomUUID()}${path}?api-version=2021-04-01`,
+        token,
+      );
+      expect(refused.status).toBe(403);
+      expect(JSON.parse(refused.text)).toMatchObject({ error: { code: 'AuthorizationFailed' } });
+      const own = await call('GET', `/subscriptions/${subscriptionId}${path}?api-version=2021-04-01`, token);
+      expect(own.status).toBe(200);
+      expect(JSON.parse(own.text)).toEqual({ value: [] });
+    }
   });
 
   it('When the Classic SDK client sends a bearer token (TokenCloudCredentials), then it is served; without one it is refused', async () => {

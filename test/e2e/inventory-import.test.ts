@@ -7,6 +7,7 @@ import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { hdInsightClusters } from '../fixtures/estate-fact-documents';
 import { useDevHost } from '../support/e2e-host';
 
 const e2e = useDevHost();
@@ -99,10 +100,40 @@ describe('inventory import', () => {
     expect((await importXml(api.subscriptionId, deep)).body.error?.code).toBe('DocumentTooDeep');
   });
 
-  it('When the body is not a Service Management document, then it is 415 with the documents it takes', async () => {
+  it('When the body is neither a Service Management nor a facts document, then it is 400 with the documents it takes', async () => {
     const api = await e2e.freshEstate();
     const result = await importXml(api.subscriptionId, '<Invoice/>');
-    expect(result.status).toBe(415);
+    expect(result.status).toBe(400);
+    expect(result.body.error?.code).toBe('UnrecognisedDocument');
     expect(result.body.error?.message).toContain('HostedService');
+    expect(result.body.error?.message).toContain('Microsoft.HDInsight/clusters');
+  });
+
+  it('When an HDInsight cluster list is posted as JSON, then the VNet it names fails validation and its status shows the fact with its source', async () => {
+    const api = await e2e.freshEstate();
+    const codes = async () =>
+      (await api.status('virtualNetwork', 'Prod-VNet')).validation?.findings.map((finding) => finding.code) ??
+      [];
+    expect(await codes()).not.toContain('VNET_HDINSIGHT');
+    const response = await fetch(
+      `${e2e.host.baseUrl}/api/inventory/import?subscriptionId=${api.subscriptionId}&document=hdinsight-clusters.json`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(hdInsightClusters(api.subscriptionId, 'Prod-VNet')),
+      },
+    );
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ kind: 'Microsoft.HDInsight/clusters', facts: 1 });
+    expect(await codes()).toContain('VNET_HDINSIGHT');
+    const status = await api.status('virtualNetwork', 'Prod-VNet');
+    expect(status.facts).toEqual([
+      expect.objectContaining({
+        kind: 'hdInsightCluster',
+        resourceName: 'contoso-hadoop',
+        source: { document: 'hdinsight-clusters.json', documentKind: 'Microsoft.HDInsight/clusters' },
+        importedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/),
+      }),
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import { callArguments, callsOf, objectProperties, property, trailingComment } f
 import { evaluate, type Scope } from '../support/bicep-eval';
 import { mainScope, moduleOfMain } from '../support/infra';
 
-/** Built-in role definition ids (reference/azure-runtime.md §9 and Azure's built-in roles list). */
+/** Built-in role definition ids (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles). */
 const role = {
   storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b',
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88',

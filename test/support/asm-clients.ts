@@ -52,8 +52,16 @@ export interface DeploymentNetworkParameters {
 export interface RoleResult {
   roleName: string;
   roleType?: string;
+  roleSize?: string;
   migrationState?: string;
   dataVirtualHardDisks?: { logicalUnitNumber?: number; name?: string; mediaLink?: string }[];
+  configurationSets?: {
+    configurationSetType?: string;
+    inputEndpoints?: { name?: string; port?: number; localPort?: number; protocol?: string }[];
+    subnetNames?: string[];
+    networkSecurityGroup?: string;
+    networkInterfaces?: { name?: string; networkSecurityGroup?: string }[];
+  }[];
 }
 
 export interface DeploymentResult {
@@ -65,6 +73,21 @@ export interface DeploymentResult {
 }
 
 type Verb<R> = (name: string) => Promise<R>;
+
+export interface ReservedIpParameters {
+  name: string;
+  label?: string;
+  location: string;
+  serviceName?: string;
+  deploymentName?: string;
+  virtualIPName?: string;
+}
+
+export interface ReservedIpAssociationParameters {
+  serviceName: string;
+  deploymentName: string;
+  virtualIPName?: string;
+}
 
 /** The four migration verbs every non-deployment scope offers (no body). */
 export interface MigrationVerbs {
@@ -78,7 +101,19 @@ export interface ComputeClient {
   getOperationStatus(requestId: string): Promise<OperationStatusResponse>;
   hostedServices: {
     getDetailed(serviceName: string): Promise<{ serviceName: string; deployments: DeploymentResult[] }>;
+    get(
+      serviceName: string,
+    ): Promise<{ serviceName: string; properties: { label?: string; description?: string } }>;
     create(parameters: Record<string, unknown>): Promise<{ requestId?: string; statusCode: number }>;
+    /** Update Cloud Service: synchronous (200). */
+    update(
+      serviceName: string,
+      parameters: { label?: string; description?: string },
+    ): Promise<{ requestId?: string; statusCode: number }>;
+    /** Delete Cloud Service without its deployments: synchronous (200). */
+    deleteMethod(serviceName: string): Promise<{ requestId?: string; statusCode: number }>;
+    /** Delete Cloud Service with `comp=media` (its deployments and disks too), polled. */
+    deleteAll(serviceName: string): Promise<OperationStatusResponse>;
   };
   deployments: {
     getBySlot(serviceName: string, slot: string): Promise<DeploymentResult>;
@@ -100,6 +135,12 @@ export interface ComputeClient {
     ): Promise<{ requestId: string; statusCode: number }>;
     commitMigration(serviceName: string, deploymentName: string): Promise<OperationStatusResponse>;
     abortMigration(serviceName: string, deploymentName: string): Promise<OperationStatusResponse>;
+    deleteByName(
+      serviceName: string,
+      deploymentName: string,
+      deleteFromStorage: boolean,
+    ): Promise<OperationStatusResponse>;
+    deleteBySlot(serviceName: string, slot: string): Promise<OperationStatusResponse>;
   };
   virtualMachines: {
     get(serviceName: string, deploymentName: string, vmName: string): Promise<RoleResult>;
@@ -121,6 +162,13 @@ export interface ComputeClient {
       vmName: string,
       deleteFromStorage: boolean,
     ): Promise<OperationStatusResponse>;
+    /** Update Role: the VM as the caller wants it (the SDK requires `roleName` and `oSVirtualHardDisk`). */
+    update(
+      serviceName: string,
+      deploymentName: string,
+      vmName: string,
+      parameters: Record<string, unknown>,
+    ): Promise<OperationStatusResponse>;
   };
   virtualMachineDisks: {
     createDataDisk(
@@ -135,25 +183,75 @@ export interface ComputeClient {
 export interface NetworkClient {
   getOperationStatus(requestId: string): Promise<OperationStatusResponse>;
   networks: MigrationVerbs & {
-    list(): Promise<{ virtualNetworkSites: { name: string; migrationState?: string }[] }>;
+    list(): Promise<{
+      virtualNetworkSites: {
+        name: string;
+        migrationState?: string;
+        subnets?: { name: string; networkSecurityGroup?: string }[];
+      }[];
+    }>;
     getConfiguration(): Promise<{ configuration: string }>;
     setConfiguration(parameters: { configuration: string }): Promise<OperationStatusResponse>;
   };
   reservedIPs: MigrationVerbs & {
     list(): Promise<{ reservedIPs: { name: string; address?: string }[] }>;
-    get(name: string): Promise<{ name: string; address?: string; inUse?: boolean }>;
+    get(name: string): Promise<{
+      name: string;
+      address?: string;
+      inUse?: boolean;
+      serviceName?: string;
+      deploymentName?: string;
+    }>;
+    create(parameters: ReservedIpParameters): Promise<OperationStatusResponse>;
+    deleteMethod(name: string): Promise<OperationStatusResponse>;
+    associate(name: string, parameters: ReservedIpAssociationParameters): Promise<OperationStatusResponse>;
+    disassociate(name: string, parameters: ReservedIpAssociationParameters): Promise<OperationStatusResponse>;
   };
   networkSecurityGroups: MigrationVerbs & {
     get(
       name: string,
       detailLevel: string,
     ): Promise<{ name: string; rules: { name: string; priority?: number }[] }>;
+    addToSubnet(vnet: string, subnet: string, parameters: { name: string }): Promise<OperationStatusResponse>;
+    removeFromSubnet(vnet: string, subnet: string, nsg: string): Promise<OperationStatusResponse>;
+    addToRole(
+      serviceName: string,
+      deploymentName: string,
+      roleName: string,
+      parameters: { name: string },
+    ): Promise<OperationStatusResponse>;
+    removeFromRole(
+      serviceName: string,
+      deploymentName: string,
+      roleName: string,
+      nsg: string,
+    ): Promise<OperationStatusResponse>;
+    addToNetworkInterface(
+      serviceName: string,
+      deploymentName: string,
+      roleName: string,
+      nic: string,
+      parameters: { name: string },
+    ): Promise<OperationStatusResponse>;
+    removeFromNetworkInterface(
+      serviceName: string,
+      deploymentName: string,
+      roleName: string,
+      nic: string,
+      nsg: string,
+    ): Promise<OperationStatusResponse>;
   };
   routes: MigrationVerbs & {
     getRouteTableWithDetails(
       name: string,
       detailLevel: string,
     ): Promise<{ routeTable: { name: string; routeList: { name: string }[] } }>;
+    addRouteTableToSubnet(
+      vnet: string,
+      subnet: string,
+      parameters: { routeTableName: string },
+    ): Promise<OperationStatusResponse>;
+    removeRouteTableFromSubnet(vnet: string, subnet: string): Promise<OperationStatusResponse>;
   };
 }
 
@@ -163,8 +261,21 @@ export interface StorageClient {
     /** The storage client names the list differently from the network client. */
     validateMigration(name: string): Promise<{ validateStorageMessages: ValidationMessageResult[] }>;
     beginPrepareMigration(name: string): Promise<{ requestId: string; statusCode: number }>;
-    get(name: string): Promise<{ storageAccount: { name: string; migrationState?: string } }>;
+    get(name: string): Promise<{
+      storageAccount: {
+        name: string;
+        migrationState?: string;
+        properties?: { label?: string; description?: string; accountType?: string };
+      };
+    }>;
     list(): Promise<{ storageAccounts: { name: string; migrationState?: string }[] }>;
+    /** Update Storage Account: synchronous (200). */
+    update(
+      name: string,
+      parameters: { label?: string; description?: string; accountType?: string },
+    ): Promise<{ requestId?: string; statusCode: number }>;
+    /** Delete Storage Account: synchronous (200). */
+    deleteMethod(name: string): Promise<{ requestId?: string; statusCode: number }>;
   };
 }
 

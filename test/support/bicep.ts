@@ -1,7 +1,7 @@
 /**
- * Offline Bicep inspection for tests: parses with tree-sitter-bicep (no Bicep compiler is installable here,
- * see reference/azure-runtime.md §8) and exposes the declarations of a file as syntax nodes, so tests can
- * assert on the AST instead of grepping text. Semantic checks (types, property names, API shapes) are out of reach;
+ * Offline Bicep inspection for tests: parses with tree-sitter-bicep (no Bicep compiler is installable here:
+ * npm and Debian carry none, and `bicep-node` downloads the CLI at run time) and exposes the declarations
+ * of a file as syntax nodes, so tests can assert on the AST instead of grepping text. Semantic checks (types, property names, API shapes) are out of reach;
  * only `az bicep build` and a what-if can do those.
  */
 import { readFileSync } from 'node:fs';

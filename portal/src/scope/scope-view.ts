@@ -2,7 +2,7 @@
  * One scope: its state and lock, the actions, the running operation's progress, and in tabs the Classic and
  * Resource Manager sides side by side, the diagram, the findings, the plan and the history.
  *
- * The full status (`GET /api/migrations/{kind}/{name}`, which re-runs the analysis) is read when the user
+ * The full status (`GET /api/migrations/{kind}/{name}`, large for a large scope) is read when the user
  * opens the scope and when an operation on it ends; while one runs only the progress is updated, from the
  * operation record the tracker polls.
  */

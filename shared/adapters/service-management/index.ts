@@ -18,10 +18,19 @@ export {
   parseServiceManagementDocument,
 } from './parse-service-management-document';
 export { identifyWriteBody, type WriteBody } from './requests/identify-write-body';
+export { parseAssociationName } from './requests/parse-association-name';
 export { type CreateDeploymentOptions, parseCreateDeployment } from './requests/parse-create-deployment';
 export { parseCreateHostedService } from './requests/parse-create-hosted-service';
+export { parseCreateReservedIp } from './requests/parse-create-reserved-ip';
 export { parseDataDiskRequest } from './requests/parse-data-disk-request';
 export { parseDeploymentNetworkResource } from './requests/parse-deployment-network-resource';
+export {
+  parseReservedIpAssociation,
+  type ReservedIpAssociationBody,
+} from './requests/parse-reserved-ip-association';
+export { parseUpdateHostedService } from './requests/parse-update-hosted-service';
+export { parseUpdateRole, type UpdateRoleOptions } from './requests/parse-update-role';
+export { parseUpdateStorageAccount } from './requests/parse-update-storage-account';
 export type { Result } from './result';
 export { type DeploymentSerializeOptions, serializeDeployment } from './serialize/serialize-deployment';
 export { serializeError } from './serialize/serialize-error';

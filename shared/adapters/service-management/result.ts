@@ -1,5 +1,5 @@
 /**
- * A value or a reason, for expected failures (STYLE §4.4, §6: a local Result rather than a dependency).
+ * A value or a reason, for expected failures (our choice: a local Result rather than a dependency).
  * The adapter's public functions return these and never throw for bad input.
  */
 export type Result<T, E> = { ok: true; value: T } | { ok: false; error: E };

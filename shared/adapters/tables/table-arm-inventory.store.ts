@@ -7,7 +7,8 @@
  * transactions per group. Each scope has a manifest (partition `manifest_<scope key>`, rows of resource
  * IDs per Prepare, so it grows with the scope without meeting the 1 MiB entity limit)
  * holding every resource ID any of its Prepares wrote; it is written *before* the resources, so Abort
- * removes exactly what Prepare wrote even after a crash half-way.
+ * removes exactly what Prepare wrote even after a crash half-way. Every write moves the subscription's
+ * inventory version on (table-inventory-versions.ts).
  */
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
@@ -22,8 +23,10 @@ import {
 } from '../../domain/arm/arm-resource';
 import { encodeKeyPart } from '../../domain/scope/scope';
 import type { ArmInventoryStore, ArmPhase, StoredArmResource } from '../../ports/inventory.port';
+import type { InventoryVersions } from '../../ports/inventory-version.port';
 import { submitInBatches } from './batches';
 import { fromJsonColumns, toJsonColumns } from './json-columns';
+import { changingInventory, TableInventoryVersions } from './table-inventory-versions';
 import { orUndefinedOn404, type TableService } from './table-service';
 
 const resourceGroupRowKey = 'resourceGroup';
@@ -53,9 +56,12 @@ function groupPartition(subscriptionId: string, resourceGroup: string): string {
 
 export class TableArmInventoryStore implements ArmInventoryStore {
   readonly #tables: TableService;
+  readonly #versions: InventoryVersions;
 
-  constructor(tables: TableService) {
+  /** `versions`: the composition root shares one with the Classic store; alone (tests) it makes its own. */
+  constructor(tables: TableService, versions: InventoryVersions = new TableInventoryVersions(tables)) {
     this.#tables = tables;
+    this.#versions = versions;
   }
 
   async listResourceGroups(subscriptionId: string): Promise<ResourceGroup[]> {
@@ -92,6 +98,21 @@ export class TableArmInventoryStore implements ArmInventoryStore {
     return resources.sort((a, b) => a.resource.id.localeCompare(b.resource.id));
   }
 
+  async listSubscriptionResources(subscriptionId: string): Promise<StoredArmResource[]> {
+    const client = await this.#client();
+    // Every group partition of the subscription in one range scan, as listResourceGroups reads them.
+    const prefix = `${subscriptionId.toLowerCase()}_`;
+    const resources: StoredArmResource[] = [];
+    for await (const entity of client.listEntities<Record<string, unknown>>({
+      queryOptions: {
+        filter: odata`PartitionKey ge ${prefix} and PartitionKey lt ${`${prefix}~`} and RowKey ne ${resourceGroupRowKey}`,
+      },
+    })) {
+      resources.push(toStored(entity));
+    }
+    return resources.sort((a, b) => a.resource.id.localeCompare(b.resource.id));
+  }
+
   async getResource(resourceId: string): Promise<StoredArmResource | undefined> {
     const location = locateArmId(resourceId);
     if (!location) return undefined;
@@ -103,6 +124,19 @@ export class TableArmInventoryStore implements ArmInventoryStore {
   }
 
   async writeScope(
+    subscriptionId: string,
+    scopeKey: string,
+    operationId: string,
+    resourceGroups: ResourceGroup[],
+    resources: ArmResource[],
+    phase: ArmPhase,
+  ): Promise<void> {
+    await changingInventory(this.#versions, subscriptionId, () =>
+      this.#writeScope(subscriptionId, scopeKey, operationId, resourceGroups, resources, phase),
+    );
+  }
+
+  async #writeScope(
     subscriptionId: string,
     scopeKey: string,
     operationId: string,
@@ -168,14 +202,22 @@ export class TableArmInventoryStore implements ArmInventoryStore {
   async setScopePhase(subscriptionId: string, scopeKey: string, phase: ArmPhase): Promise<number> {
     const client = await this.#client();
     const rows = await this.#manifestRows(client, subscriptionId, scopeKey);
-    await submitInBatches(
-      client,
-      rows.map(({ partitionKey, rowKey }) => ['update', { partitionKey, rowKey, phase }, 'Merge']),
+    await changingInventory(this.#versions, subscriptionId, () =>
+      submitInBatches(
+        client,
+        rows.map(({ partitionKey, rowKey }) => ['update', { partitionKey, rowKey, phase }, 'Merge']),
+      ),
     );
     return rows.filter((row) => row.rowKey !== resourceGroupRowKey).length;
   }
 
   async removeScope(subscriptionId: string, scopeKey: string): Promise<number> {
+    return changingInventory(this.#versions, subscriptionId, () =>
+      this.#removeScope(subscriptionId, scopeKey),
+    );
+  }
+
+  async #removeScope(subscriptionId: string, scopeKey: string): Promise<number> {
     const client = await this.#client();
     const rows = await this.#manifestRows(client, subscriptionId, scopeKey);
     await submitInBatches(

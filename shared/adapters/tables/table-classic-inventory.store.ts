@@ -6,6 +6,7 @@
  * cloud service row carries its deployments, roles and instances, so a scope's Classic writes (data-plane
  * effects in Prepare, removal in Commit) are a handful of rows in one partition: batch transactions.
  * Migrated resources are kept as tombstones (`migrated = true`, `migratedBy`) and left out of `load`.
+ * Every write moves the subscription's inventory version on (table-inventory-versions.ts).
  */
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
@@ -22,8 +23,10 @@ import type {
   ClassicInventoryStore,
   ClassicResourceRef,
 } from '../../ports/inventory.port';
+import type { InventoryVersions } from '../../ports/inventory-version.port';
 import { submitInBatches } from './batches';
 import { fromJsonColumns, toJsonColumns } from './json-columns';
+import { changingInventory, TableInventoryVersions } from './table-inventory-versions';
 import type { TableService } from './table-service';
 
 const collections = [
@@ -40,6 +43,7 @@ const collections = [
   'vmImages',
   'expressRouteCircuits',
   'roleAssignments',
+  'facts',
 ] as const satisfies readonly ClassicCollection[];
 
 const subscriptionRowKey = 'subscription';
@@ -50,6 +54,8 @@ function itemName(collection: ClassicCollection, item: unknown): string {
   if (collection === 'expressRouteCircuits') return String(record.serviceKey);
   if (collection === 'roleAssignments')
     return `${String(record.principalId)}|${String(record.roleDefinitionName)}|${String(record.scope)}`;
+  // A fact's key is its identity (a newer document's fact of the same key replaces it).
+  if (collection === 'facts') return String(record.key);
   return String(record.name);
 }
 
@@ -61,9 +67,12 @@ export function classicRowKey(collection: ClassicCollection, name: string): stri
 
 export class TableClassicInventoryStore implements ClassicInventoryStore {
   readonly #tables: TableService;
+  readonly #versions: InventoryVersions;
 
-  constructor(tables: TableService) {
+  /** `versions`: the composition root shares one with the ARM store; alone (tests, seeding) it makes its own. */
+  constructor(tables: TableService, versions: InventoryVersions = new TableInventoryVersions(tables)) {
     this.#tables = tables;
+    this.#versions = versions;
   }
 
   async load(subscriptionId: string): Promise<ClassicInventory> {
@@ -116,7 +125,7 @@ export class TableClassicInventoryStore implements ClassicInventoryStore {
         ]);
       }
     }
-    await submitInBatches(client, actions);
+    await changingInventory(this.#versions, partitionKey, () => submitInBatches(client, actions));
   }
 
   async markMigrated(
@@ -134,18 +143,33 @@ export class TableClassicInventoryStore implements ClassicInventoryStore {
     // Merge-updates of rows that exist are idempotent; a missing row (already gone) fails its batch, so
     // only rows present are sent.
     const present = await this.#existing(client, partitionKey, actions);
-    await submitInBatches(client, present);
+    await changingInventory(this.#versions, partitionKey, () => submitInBatches(client, present));
+  }
+
+  async remove(subscriptionId: string, resources: ClassicResourceRef[]): Promise<void> {
+    const client = await this.#client();
+    const partitionKey = subscriptionId.toLowerCase();
+    const actions: TransactionAction[] = resources.map(({ collection, name }) => [
+      'delete',
+      { partitionKey, rowKey: classicRowKey(collection, name) },
+    ]);
+    // A delete of a missing row fails its batch, so only rows present are sent; a migrated tombstone
+    // records a Commit and is not a Classic resource any more, so it stays.
+    const present = await this.#existing(client, partitionKey, actions, { live: true });
+    await changingInventory(this.#versions, partitionKey, () => submitInBatches(client, present));
   }
 
   async #existing(
     client: TableClient,
     partitionKey: string,
     actions: TransactionAction[],
+    options: { live?: boolean } = {},
   ): Promise<TransactionAction[]> {
     const keys = new Set<string>();
-    for await (const entity of client.listEntities({
-      queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey'] },
+    for await (const entity of client.listEntities<{ migrated?: unknown }>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey', 'migrated'] },
     })) {
+      if (options.live === true && entity.migrated === true) continue;
       if (entity.rowKey) keys.add(entity.rowKey);
     }
     return actions.filter((action) => keys.has(String(action[1].rowKey)));

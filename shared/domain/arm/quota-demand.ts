@@ -1,5 +1,5 @@
 /**
- * How much of each ARM regional quota a set of ARM resources uses (reference §1: cores, NICs, load
+ * How much of each ARM regional quota a set of ARM resources uses (D4, D5: cores, NICs, load
  * balancers, public IPs, static public IPs, NSGs, route tables; plus VNets). The pre-flight quota rules
  * and the migration plan both count with these. Pure.
  */

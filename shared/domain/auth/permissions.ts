@@ -1,6 +1,6 @@
 /**
- * Who may do what: one role model for every surface (DESIGN §4). App roles arrive in the token's `roles`
- * claim (https://learn.microsoft.com/entra/identity-platform/howto-add-app-roles-in-apps); chat users map
+ * Who may do what: one role model for every surface (README, Identity and roles). App roles arrive in the
+ * token's `roles` claim (https://learn.microsoft.com/entra/identity-platform/howto-add-app-roles-in-apps); chat users map
  * to the same roles (`viewer` = Reader, `operator` = Operator, `approver` = Approver). Each role holds
  * the one below it. This table is the only place that says which role an action needs. Pure.
  */
@@ -30,6 +30,8 @@ export const actions = [
   'forceRelease',
   'faults',
   'grants',
+  /** Read or set a subscription's migration (validation) profile. */
+  'migrationProfile',
   /** List and replay dead-lettered phase messages. */
   'deadLetters',
 ] as const;
@@ -49,6 +51,7 @@ export const requiredRole: Readonly<Record<Action, AppRole>> = {
   forceRelease: 'Migration.Admin',
   faults: 'Migration.Admin',
   grants: 'Migration.Admin',
+  migrationProfile: 'Migration.Admin',
   deadLetters: 'Migration.Admin',
 };
 

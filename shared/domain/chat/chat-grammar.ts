@@ -33,7 +33,7 @@ const batchSubcommands = {
 } as const;
 
 export const optionsHelp =
-  '`--preflight` (validate), `--profile preview-2016` (validate, prepare), `--in-channel`, `--subscription <id>`';
+  '`--preflight` (validate), `--profile ga|preview-2016` (validate, prepare; `preview-2016` has no validate), `--in-channel`, `--subscription <id>`';
 
 interface ParsedOptions {
   options: ChatOptions;

@@ -6,8 +6,8 @@
  * - approver: also commit, and approve another approver's commit (the two-person rule).
  *
  * The roles are the app roles of every surface (viewer = Migration.Reader, operator = Migration.Operator,
- * approver = Migration.Approver; DESIGN §4), and the table is derived from the service's one permission
- * table. Slack and Teams know nothing of them. Pure.
+ * approver = Migration.Approver; README, Identity and roles), and the table is derived from the service's
+ * one permission table. Slack and Teams know nothing of them. Pure.
  */
 import { z } from 'zod';
 
@@ -35,7 +35,7 @@ export const chatActions = [
 ] as const;
 export type ChatAction = (typeof chatActions)[number];
 
-/** Chat roles are the app roles of every other surface (DESIGN §4): one role model. */
+/** Chat roles are the app roles of every other surface (README, Identity and roles): one role model. */
 export const appRoleOfChatRole: Readonly<Record<ChatRole, AppRole>> = {
   viewer: 'Migration.Reader',
   operator: 'Migration.Operator',

@@ -14,9 +14,10 @@ import { kindWordsHelp } from './scope-kind-words';
 
 const usage: Record<HelpTopic, { line: string; detail: string[] }> = {
   validate: {
-    line: '`validate <kind> <name> [--preflight] [--profile preview-2016]`: check a scope; the findings follow',
+    line: '`validate <kind> <name> [--preflight] [--profile ga]`: check a scope; the findings follow',
     detail: [
       'Runs Azure’s validation (and with `--preflight` the ARM-side checks Prepare runs). Nothing changes.',
+      'Under the `preview-2016` profile there is no Validate: Prepare validates first.',
       'Example: `validate vnet Prod-VNet --preflight`',
     ],
   },

@@ -138,6 +138,11 @@ export const winRmListenerSchema = z.object({
 
 export const alertRuleSchema = z.object({ name: z.string(), metric: z.string().optional() });
 
+/** The Hybrid Use Benefit licence types Classic and ARM share. */
+export const licenseTypes = ['Windows_Server', 'Windows_Client'] as const;
+export const licenseTypeSchema = z.enum(licenseTypes);
+export type LicenseType = z.infer<typeof licenseTypeSchema>;
+
 const roleBase = {
   name: z.string(),
   unknownElements,
@@ -154,6 +159,12 @@ export const persistentVmRoleSchema = z.object({
   extensions: z.array(resourceExtensionReferenceSchema).default([]),
   debugSettings: debugSettingsSchema.optional(),
   provisionGuestAgent: z.boolean().default(true),
+  /**
+   * `LicenseType`: the VM runs Windows under a licence brought from on-premises (Hybrid Use Benefit);
+   * absent for pay-as-you-go. ARM keeps the same values in the VM's `properties.licenseType`
+   * (https://learn.microsoft.com/azure/virtual-machines/windows/hybrid-use-benefit-licensing).
+   */
+  licenseType: licenseTypeSchema.optional(),
   /** WinRM listeners of the Windows provisioning configuration, when known. */
   winRmListeners: z.array(winRmListenerSchema).default([]),
   alertRules: z.array(alertRuleSchema).default([]),

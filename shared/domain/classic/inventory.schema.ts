@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 
+import { estateFactSchema } from '../facts/estate-fact.schema';
 import { cloudServiceSchema } from './compute.schema';
 import {
   dnsServerSchema,
@@ -73,6 +74,11 @@ export const classicInventorySchema = z.object({
   vmImages: z.array(vmImageSchema).default([]),
   expressRouteCircuits: z.array(expressRouteCircuitSchema).default([]),
   roleAssignments: z.array(classicRoleAssignmentSchema).default([]),
+  /**
+   * The facts Service Management does not carry, each with the document it came from and when
+   * (shared/domain/facts): imported like the XML, and laid over the resources above on every import.
+   */
+  facts: z.array(estateFactSchema).default([]),
 });
 export type ClassicInventory = z.infer<typeof classicInventorySchema>;
 export type ClassicInventoryInput = z.input<typeof classicInventorySchema>;

@@ -1,8 +1,8 @@
 /**
  * Classic role sizes → ARM `hardwareProfile.vmSize`, with core counts for the regional cores quota.
  *
- * Azure never published the IaaS migration's size table (reference §3.3: "IaaS mapping table
- * unverified"). Our choice, from the documented equivalence of the Classic names with the A-series:
+ * Azure never published the IaaS migration's size table (D1 only says VM properties
+ * migrate unchanged). Our choice, from the documented equivalence of the Classic names with the A-series:
  * ExtraSmall = A0, Small = A1, Medium = A2, Large = A3, ExtraLarge = A4; A5–A11 become Standard_A5–A11;
  * sizes already spelled the ARM way (Standard_*, Basic_*) are kept. Core counts are the published
  * vCPU counts of each size. Pure.

@@ -2,10 +2,10 @@
  * The addresses the ARM side shows after Prepare, and the data-plane effects that produced them. Pure.
  *
  * VMs in a VNet keep running on the same network: their NICs show the instances' current private IPs and
- * the public IPs show the current VIPs (no data-plane effect; reference §2.5).
+ * the public IPs show the current VIPs (no data-plane effect, D2).
  *
- * VMs not in a VNet are stopped, deallocated and restarted into their destination subnet (reference §2.5:
- * "Internal IP addresses change. The VIP is lost unless it is a reserved IP"). Our choices, since Azure
+ * VMs not in a VNet are stopped, deallocated and restarted into their destination subnet (D1, D2:
+ * internal IP addresses change, and the VIP is lost unless it is a reserved IP). Our choices, since Azure
  * never documented the details:
  * - a running VM gets Stop, Deallocate, Start and the next free address of its destination subnet
  *   (from `.4`, the first address Azure hands out, skipping addresses already in use there);

@@ -32,7 +32,7 @@ export function planCreateCloudService(
     const lockTargets = [
       resourceLockTarget('cloudService', existing.name, scopeCoveringCloudService(existing)),
     ];
-    // Our text; Azure's wording for a taken name is not in the reference.
+    // Our text; Azure's wording for a taken name is in no public source.
     return refuse(conflict('The specified DNS name is already taken.'), lockTargets);
   }
   if (!dnsLabel.test(request.serviceName)) {

@@ -32,7 +32,7 @@ export function planCreateDeployment(
   const refuseWith = (message: string, kind: 'conflict' | 'bad' = 'bad') =>
     refuse(kind === 'conflict' ? conflict(message) : badRequest(message), lockTargets);
 
-  // Our texts, except the VNet one (reference §5, message 4).
+  // Our texts, except the VNet one (H5 #4).
   if (service.deployments.some((d) => d.slot === requested.slot)) {
     return refuseWith(
       `Hosted service '${service.name}' already has a deployment in the ${requested.slot} slot.`,

@@ -1,6 +1,6 @@
 /**
  * Finding the target of a write in the Classic inventory, with the Service Management error for what is
- * missing. Recorded texts where the reference has one (the deployment, C2/C5); the others are ours, in
+ * missing. Recorded texts where a recording has one (the deployment, C2/C5); the others are ours, in
  * the same voice. Pure.
  */
 import type { CloudService, Deployment, PersistentVmRole, RoleInstance } from '../classic/compute.schema';
@@ -20,11 +20,11 @@ export interface LocatedVm extends LocatedDeployment {
   role: PersistentVmRole;
 }
 
-/** Our text (Azure's is not in the reference). */
+/** Our text (Azure's is in no public source). */
 export const hostedServiceNotFound = (name: string): ManagementError =>
   resourceNotFound(`The hosted service '${name}' does not exist.`);
 
-/** Azure's text for a missing deployment (reference §5, C2/C5). */
+/** Azure's text for a missing deployment (C2/C5). */
 export const deploymentNotFound = (name: string): ManagementError =>
   resourceNotFound(`The deployment name '${name}' does not exist.`);
 

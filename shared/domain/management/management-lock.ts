@@ -1,7 +1,7 @@
 /**
  * The management-plane lock as Service Management clients see it: from Prepare until Commit or Abort
- * completes, every write to a resource in the scope is refused (reference §2.3, §2.4) with Azure's
- * verbatim texts (§5, messages 12 and 19; D3):
+ * completes, every write to a resource in the scope is refused (D1, D3, D5) with Azure's
+ * verbatim texts (D3 #12 and #19):
  *
  * - `Storage account/HostedService/Virtual Network {name} is in the process of being migrated and hence
  *   cannot be changed` — the documentation prints the three nouns with slashes for the three kinds of
@@ -11,7 +11,15 @@
  *   resource (see `covering-scope.ts`): a cloud service in a Prepared VNet is refused as
  *   `HostedService <service>`, a new deployment into that VNet as `Virtual Network <vnet>`.
  * - `Management operations on VM are disallowed because migration is in progress` for operations on a
- *   VM (add data disk, start, shutdown, restart, delete role), whichever scope covers it.
+ *   VM (add data disk, start, shutdown, restart, update and delete role, NSG associations of the VM or
+ *   its NICs), whichever scope covers it.
+ *
+ * The documented text names only those three kinds. A reserved IP, NSG or route table under migration (its
+ * own, or that of a VNet or cloud service it is associated with and migrates with) is refused in the same
+ * sentence with Service Management's name for the kind (`ReservedIP`, `NetworkSecurityGroup`,
+ * `RouteTable`, as in `ValidationMessage/ResourceType`): our choice, Azure's wording for them is not public
+ * (https://learn.microsoft.com/en-us/azure/virtual-machines/migration-classic-resource-manager-overview says
+ * only that the management plane of the resources under migration is locked).
  *
  * Azure never documented the HTTP status or `<Code>` of these refusals; ours is 409 `ConflictError`, the
  * code Service Management used for requests that collide with an operation holding the resource (our
@@ -21,13 +29,17 @@ import { isLocked, type MigrationState } from '../migration/migration-state';
 import type { ScopeTarget } from '../scope/covering-scope';
 import { conflict, type ManagementError } from './management-error';
 
-/** The Classic resource kinds the documented lock text names. */
-export type LockedResourceKind = 'cloudService' | 'virtualNetwork' | 'storageAccount';
+/** The Classic resource kinds a lock refusal names (the first three as documented, see above). */
+export type LockedResourceKind =
+  'cloudService' | 'virtualNetwork' | 'storageAccount' | 'reservedIp' | 'networkSecurityGroup' | 'routeTable';
 
 const nouns: Record<LockedResourceKind, string> = {
   cloudService: 'HostedService',
   virtualNetwork: 'Virtual Network',
   storageAccount: 'Storage account',
+  reservedIp: 'ReservedIP',
+  networkSecurityGroup: 'NetworkSecurityGroup',
+  routeTable: 'RouteTable',
 };
 
 /** `{Noun} {name} is in the process of being migrated and hence cannot be changed` (D3). */

@@ -1,6 +1,7 @@
 /**
  * What a management-plane write plans: the locks it must respect and, if none is held, the Classic
- * inventory after the change with the top-level resources it touched (the only ones written back).
+ * inventory after the change with the top-level resources it touched (the only ones written back) and
+ * those it deleted (the only ones removed).
  * Locks are listed even when the change itself is invalid, so a resource under migration is refused with
  * the lock text before anything else is said about the request (as Azure: the lock is checked first).
  * Pure.
@@ -16,6 +17,19 @@ export interface ChangedResources {
   virtualNetworks?: string[];
   localNetworkSites?: string[];
   dnsServers?: string[];
+  reservedIps?: string[];
+  networkSecurityGroups?: string[];
+  routeTables?: string[];
+  storageAccounts?: string[];
+  disks?: string[];
+  /** Resources the write deleted (absent from `inventory`): removed from the store, not saved. */
+  removed?: RemovedResource[];
+}
+
+/** A top-level Classic resource a write deleted (Delete Cloud Service, Delete Reserved IP, …). */
+export interface RemovedResource {
+  collection: 'cloudServices' | 'reservedIps' | 'storageAccounts' | 'disks';
+  name: string;
 }
 
 export type WriteOutcome =
@@ -35,7 +49,7 @@ export const refuse = (error: ManagementError, lockTargets: LockTarget[] = []): 
 /**
  * The part of `inventory` a write changed: the subscription and the named resources, every other
  * collection empty. Saving only this keeps a write from overwriting resources it never read for change
- * (the store upserts by collection and name and never deletes).
+ * (the store upserts by collection and name; what a write deleted is removed separately, see `removed`).
  */
 export function changedPart(inventory: ClassicInventory, changed: ChangedResources): ClassicInventory {
   const pick = <T extends { name: string }>(items: T[], names: string[] | undefined): T[] =>
@@ -47,13 +61,14 @@ export function changedPart(inventory: ClassicInventory, changed: ChangedResourc
     virtualNetworks: pick(inventory.virtualNetworks, changed.virtualNetworks),
     localNetworkSites: pick(inventory.localNetworkSites, changed.localNetworkSites),
     dnsServers: pick(inventory.dnsServers, changed.dnsServers),
-    reservedIps: [],
-    networkSecurityGroups: [],
-    routeTables: [],
-    storageAccounts: [],
-    disks: [],
+    reservedIps: pick(inventory.reservedIps, changed.reservedIps),
+    networkSecurityGroups: pick(inventory.networkSecurityGroups, changed.networkSecurityGroups),
+    routeTables: pick(inventory.routeTables, changed.routeTables),
+    storageAccounts: pick(inventory.storageAccounts, changed.storageAccounts),
+    disks: pick(inventory.disks, changed.disks),
     vmImages: [],
     expressRouteCircuits: [],
     roleAssignments: [],
+    facts: [],
   };
 }

@@ -2,10 +2,10 @@
  * Start, shut down and restart VMs (`POST …/roleinstances/{instance}/Operations` with
  * `StartRoleOperation`, `ShutdownRoleOperation`, `RestartRoleOperation`; `POST …/Roles/Operations` with
  * `StartRolesOperation` / `ShutdownRolesOperation`): changes the instance status and power state the
- * migration's checks read (a VM must be Running, Stopped or Stopped Deallocated, §4.1). Refused while the
+ * migration's checks read (a VM must be Running, Stopped or Stopped Deallocated, D3, D5). Refused while the
  * VMs' scope is under migration, with the VM text. Pure.
  *
- * Statuses as Service Management reported them (§9.1): started → `ReadyRole`/`Started`; shut down with
+ * Statuses as Service Management reported them (C4, C9): started → `ReadyRole`/`Started`; shut down with
  * `PostShutdownAction` `Stopped` (the default) → `StoppedVM`/`Stopped`, with `StoppedDeallocated` →
  * `StoppedDeallocated`/`Stopped`.
  */

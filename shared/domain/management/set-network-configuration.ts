@@ -7,7 +7,10 @@
  * or removing a locked VNet — its address space, subnets, location, DNS servers (their addresses
  * included), gateway or the local sites it connects to — is refused with
  * `Virtual Network {name} is in the process of being migrated and hence cannot be changed`. Which changes
- * Azure counted is not documented; this is our choice.
+ * Azure counted is not documented; this is our choice. A subnet's NSG or route table (netcfg carries both)
+ * is an association of that NSG or route table too: adding, dropping or swapping one on any subnet is
+ * refused while the NSG or route table is under migration (`NetworkSecurityGroup …`, `RouteTable …`), as
+ * the association operations are.
  *
  * Removal: Azure deleted what a new document left out. The Classic inventory store cannot delete yet, so a
  * document that leaves out an existing VNet site, local network site or DNS server is refused (our
@@ -19,6 +22,7 @@ import type { DnsServer, LocalNetworkSite, VirtualNetworkSite } from '../classic
 import { badRequest } from './management-error';
 import { type LockTarget, resourceLockTarget } from './management-lock';
 import type { WritePlan } from './management-write';
+import { standaloneLockTargets } from './standalone-lock-targets';
 
 export interface NetworkConfigurationDocument {
   dnsServers: DnsServer[];
@@ -35,14 +39,19 @@ export function planSetNetworkConfiguration(
   document: NetworkConfigurationDocument,
   merged: ClassicInventory,
 ): WritePlan {
-  const lockTargets: LockTarget[] = current.virtualNetworks
-    .filter((site) => {
-      const replacement = findByName(document.virtualNetworks, site.name);
-      return !replacement || netcfgView(site, current) !== netcfgView(replacement, document);
-    })
-    .map((site) =>
-      resourceLockTarget('virtualNetwork', site.name, { kind: 'virtualNetwork', name: site.name }),
-    );
+  const lockTargets: LockTarget[] = [
+    ...current.virtualNetworks
+      .filter((site) => {
+        const replacement = findByName(document.virtualNetworks, site.name);
+        return !replacement || netcfgView(site, current) !== netcfgView(replacement, document);
+      })
+      .map((site) =>
+        resourceLockTarget('virtualNetwork', site.name, { kind: 'virtualNetwork', name: site.name }),
+      ),
+    ...changedSubnetAssociations(current, document).flatMap(({ kind, name }) =>
+      standaloneLockTargets(current, kind, name),
+    ),
+  ];
 
   const left = [
     ...missing(current.virtualNetworks, document.virtualNetworks, 'virtual network'),
@@ -72,6 +81,40 @@ export function planSetNetworkConfiguration(
       },
     },
   };
+}
+
+/**
+ * The NSGs and route tables whose subnet associations the document changes (added, dropped or swapped on
+ * any subnet, new VNets included), each once, with the inventory's spelling where it has one.
+ */
+function changedSubnetAssociations(
+  current: ClassicInventory,
+  document: NetworkConfigurationDocument,
+): { kind: 'networkSecurityGroup' | 'routeTable'; name: string }[] {
+  const found = new Map<string, { kind: 'networkSecurityGroup' | 'routeTable'; name: string }>();
+  const note = (kind: 'networkSecurityGroup' | 'routeTable', before?: string, after?: string) => {
+    if (sameName(before, after) || (before === undefined && after === undefined)) return;
+    for (const name of [before, after]) {
+      if (name === undefined) continue;
+      const known =
+        kind === 'networkSecurityGroup'
+          ? findByName(current.networkSecurityGroups, name)
+          : findByName(current.routeTables, name);
+      found.set(`${kind}/${name.toLowerCase()}`, { kind, name: known?.name ?? name });
+    }
+  };
+  const siteNames = [...current.virtualNetworks, ...document.virtualNetworks].map((site) => site.name);
+  for (const siteName of siteNames) {
+    const before = findByName(current.virtualNetworks, siteName)?.subnets ?? [];
+    const after = findByName(document.virtualNetworks, siteName)?.subnets ?? [];
+    for (const subnetName of [...before, ...after].map((subnet) => subnet.name)) {
+      const old = findByName(before, subnetName);
+      const next = findByName(after, subnetName);
+      note('networkSecurityGroup', old?.networkSecurityGroup, next?.networkSecurityGroup);
+      note('routeTable', old?.routeTable, next?.routeTable);
+    }
+  }
+  return [...found.values()];
 }
 
 function missing<T extends { name: string }>(

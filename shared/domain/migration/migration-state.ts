@@ -35,7 +35,7 @@ export const transitionalStates = [
 
 /**
  * True while the management plane of the scope is locked: from Prepare until Commit or Abort completes
- * (reference §2.3–§2.4). After Commit the Classic resources are gone, so there is nothing left to lock.
+ * (D1, D3, D5). After Commit the Classic resources are gone, so there is nothing left to lock.
  */
 export function isLocked(state: MigrationState): boolean {
   return state !== 'None' && state !== 'Committed';

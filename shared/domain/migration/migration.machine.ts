@@ -1,5 +1,5 @@
 /**
- * The migration state machine: a pure transition table over MigrationState × operation (reference §2.3).
+ * The migration state machine: a pure transition table over MigrationState × operation (D1, D3, D4, D11).
  *
  *   None ─prepare→ Preparing ─ok→ Prepared ─commit→ Committing ─ok→ Committed
  *                      └fail→ PrepareFailed          └fail→ CommitFailed (retry commit only)

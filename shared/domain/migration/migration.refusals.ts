@@ -1,7 +1,7 @@
 /**
  * Why a scope refuses an operation: stable codes, messages that say what to do next, and the HTTP
- * status the JSON API maps them to. Azure never documented these texts (reference §2.3: "exact error text
- * unverified"), so the wording is ours. Pure.
+ * status the JSON API maps them to. Azure never documented these texts (no public
+ * source gives them), so the wording is ours. Pure.
  */
 import type { MigrationOperation, MigrationState } from './migration-state';
 

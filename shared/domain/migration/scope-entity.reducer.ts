@@ -3,10 +3,10 @@
  * `(state, command) → { state, result }`.
  *
  * The entity is the single source of truth for one scope's MigrationState, the operation holding it (with
- * a lease), and how each recent operation id was answered. Facts that shape it (reference
- * azure-runtime.md §5): callers outside orchestrators can only *signal* the entity and *read* its state,
- * so every answer is written into the state (`decisions`) for the caller to read back; a thrown error
- * loses its message, so expected outcomes are values, never throws; state is JSON and must stay small, so
+ * a lease), and how each recent operation id was answered. Facts that shape it (durable-functions 3.5.0,
+ * https://github.com/Azure/azure-functions-durable-js): callers outside orchestrators can only *signal*
+ * the entity and *read* its state, so every answer is written into the state (`decisions`) for the caller
+ * to read back; a thrown error loses its message, so expected outcomes are values, never throws; state is JSON and must stay small, so
  * resource lists live in Tables and `decisions` is bounded (see {@link maxEntityStateBytes}). Time is an
  * input (`now`), never read here. Pure.
  */
@@ -47,7 +47,7 @@ export const maxCodeBytes = 64;
 export const maxRequestedByBytes = 256;
 export const maxStepBytes = 200;
 
-/** Default operation lease: Azure's operations time out after 24 hours (reference §1, D11). */
+/** Default operation lease: Azure's operations time out after 24 hours (D11). */
 export const defaultLeaseSeconds = 24 * 60 * 60;
 
 export const decisionKinds = ['started', 'noop', 'refused', 'succeeded', 'failed', 'abandoned'] as const;

@@ -43,6 +43,14 @@ export function fitDefaultName(name: string, type: NamedArmType): string {
   return characters.join('');
 }
 
+/**
+ * The default name of an object whose default template is the Classic name alone (`{vnet}`, `{subnet}`,
+ * `{vm}`…): the name sanitised and fitted. Equal to `name` when ARM accepts the Classic name as it is.
+ */
+export function defaultNameFromClassicName(name: string, type: NamedArmType): string {
+  return fitDefaultName(sanitizeNameValue(name, type), type);
+}
+
 function trimHyphens(value: string): string {
   return value.replace(/^-+/, '').replace(/-+$/, '');
 }

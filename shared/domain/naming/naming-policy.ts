@@ -118,14 +118,14 @@ export const namedObjectKindInfo: Readonly<Record<NamedObjectKind, NamedObjectKi
     armType: 'Microsoft.Resources/resourceGroups',
     defaultTemplate: '{nsg}-Migrated',
     tokens: ['nsg', 'name', 'location'],
-    evidence: { source: 'ours', why: 'Same convention as every documented scope (reference §3.2: inferred)' },
+    evidence: { source: 'ours', why: 'Same convention as every documented scope (our inference)' },
     what: 'Resource group of a stand-alone NSG',
   },
   routeTableResourceGroup: {
     armType: 'Microsoft.Resources/resourceGroups',
     defaultTemplate: '{routeTable}-Migrated',
     tokens: ['routeTable', 'name', 'location'],
-    evidence: { source: 'ours', why: 'Same convention as every documented scope (reference §3.2: inferred)' },
+    evidence: { source: 'ours', why: 'Same convention as every documented scope (our inference)' },
     what: 'Resource group of a stand-alone route table',
   },
   virtualMachine: {

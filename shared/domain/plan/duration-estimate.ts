@@ -1,6 +1,6 @@
 /**
  * How long Azure's platform migration would take for a scope, calibrated on its published figures
- * (reference §1, peers §5). Pure.
+ * (the anchors below). Pure.
  *
  * Anchors:
  * - one VM not in a VNet (recorded session C1): Prepare ≈ 12.5 min, Commit ≈ 6.5 min;

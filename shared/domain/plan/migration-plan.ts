@@ -1,8 +1,9 @@
 /**
  * The plan of a migration, shown before anything changes: the ARM resources and resource groups Prepare
- * will create (names and IDs), what happens to running VMs and addresses, the settings that are dropped
- * and why, the RBAC re-mapping (Classic resource IDs → ARM IDs, and the role assignments to recreate), the
- * ARM quota the scope needs per region, and how long Azure's platform would take. Pure.
+ * will create (names and IDs), the Classic resources that get another name in ARM, what happens to
+ * running VMs and addresses, the settings that are dropped and why, the RBAC re-mapping (Classic resource
+ * IDs → ARM IDs, and the role assignments to recreate), the ARM quota the scope needs per region, and how
+ * long Azure's platform would take. Pure.
  */
 import type { ArmResource, ResourceGroup } from '../arm/arm-resource';
 import { quotaDemands } from '../arm/quota-demand';
@@ -15,6 +16,7 @@ import { dataPlaneEffectsPerVm, type VmDataPlaneEffects } from '../translation/d
 import type { AccountingEntry, TranslationResult } from '../translation/translation-result';
 import { type DurationEstimate, estimateDuration } from './duration-estimate';
 import { planRoleAssignments, type RoleAssignmentPlan } from './rbac-remap';
+import { type RenamedObject,renamedObjects } from './renamed-objects';
 
 export interface PlannedResource {
   id: string;
@@ -41,6 +43,8 @@ export interface MigrationPlan {
   resourceGroups: (ResourceGroup & { alreadyExists: boolean })[];
   resources: PlannedResource[];
   countsByType: Record<string, number>;
+  /** Classic resources whose ARM name is not their Classic name (`my subnet` → `my-subnet`), and why. */
+  renamed: RenamedObject[];
   dataPlane: {
     /** True when running VMs stop (VMs not in a VNet). */
     downtime: boolean;
@@ -90,6 +94,7 @@ export function buildMigrationPlan(input: PlanInput): MigrationPlan {
     })),
     resources: translation.resources.map(plannedResource),
     countsByType,
+    renamed: renamedObjects(translation),
     dataPlane: {
       downtime,
       summary: downtime

@@ -1,5 +1,5 @@
 /**
- * The scope whose migration covers (and locks) a Classic resource (reference §2.4, D2, D5): a deployment
+ * The scope whose migration covers (and locks) a Classic resource (D1, D2, D5): a deployment
  * in a virtual network belongs to the VNet scope (the smallest unit of migration there); a deployment not
  * in a VNet belongs to its cloud service's scope; storage accounts, reserved IPs, NSGs and route tables
  * are scopes of their own. Pure.

@@ -1,6 +1,6 @@
 /**
  * The other scopes a scope's migration shares Classic resources with: one resource must never be in two
- * migrations at once (reference §2.4: a migration locks what it moves). Pure.
+ * migrations at once (D1, D5: a migration locks what it moves). Pure.
  *
  * - a virtual network or cloud service shares its NSGs, route tables and reserved IPs (they migrate with it
  *   when associated) and the storage accounts holding its VMs' disks with those resources' own scopes;

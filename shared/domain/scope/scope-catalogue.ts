@@ -1,5 +1,6 @@
 /**
- * Every migratable scope of a Classic inventory (reference §1: the four scopes; DESIGN §2). Pure.
+ * Every migratable scope of a Classic inventory (D2: the four scopes, served as six scope kinds; README,
+ * The JSON API). Pure.
  * A cloud service is a scope of its own only when its deployment is not in a VNet; one in a VNet moves
  * with the VNet.
  */

@@ -1,6 +1,6 @@
 /**
- * The top-level Classic resources a Commit removes from the Classic side, per scope (reference §1, §2.4,
- * §3.1). Pure.
+ * The top-level Classic resources a Commit removes from the Classic side, per scope (D1, D2,
+ * D5). Pure.
  *
  * - virtualNetwork: the VNet, every cloud service deployed in it, the reserved IPs bound to them, the local
  *   network sites its gateway connects to, the disks attached to its VMs. NSGs and route tables associated

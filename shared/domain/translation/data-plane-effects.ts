@@ -1,5 +1,5 @@
 /**
- * What a migration does to running VMs, per VM, for the plan shown before Prepare (D1, D2, DESIGN §2):
+ * What a migration does to running VMs, per VM, for the plan shown before Prepare (D1, D2):
  * VMs not in a VNet are stopped, deallocated and started again — their internal IPs change, a VIP that
  * is not reserved changes and so do instance-level public IPs; VMs in a VNet are untouched (only
  * metadata moves). Pure.

@@ -99,7 +99,7 @@ export function resourceIdExpression(id: string): string {
 /**
  * The properties a template may set. Left out: an NSG's read-only default rules, and a VM's `osProfile`
  * when its OS disk is attached — the migrated VM shows an osProfile (empty computerName, Key Vault
- * secrets, WinRM; reference §3.1), but Resource Manager refuses one next to `createOption: Attach`, so a
+ * secrets, WinRM; D1), but Resource Manager refuses one next to `createOption: Attach`, so a
  * deployable template cannot carry it. Pure.
  */
 function withoutReadOnly(resource: ArmResource): Record<string, unknown> {

@@ -1,12 +1,18 @@
 /**
  * Builds one `Microsoft.Network/loadBalancers` resource from endpoints that already have a frontend:
- * one rule (+ probe) per load-balanced endpoint set and frontend, one inbound NAT rule per plain
- * endpoint, one backend pool; records which VM joins which pool or NAT rule, and accounts for each
- * endpoint. Pure.
+ * per load-balanced endpoint set (Classic `LoadBalancedEndpointSetName`) one backend pool holding only
+ * the NICs of that set's VMs, at most one probe, and one rule per frontend the set is on; one inbound NAT
+ * rule per plain endpoint. Records which VM joins which pool or NAT rule, and accounts for each endpoint.
+ * Pure.
  *
- * Mapping (reference §3.3): `frontendPort` = Port, `backendPort` = LocalPort, `enableFloatingIP` =
- * EnableDirectServerReturn, `idleTimeoutInMinutes`, `loadDistribution` (sourceIP → SourceIP,
- * sourceIPProtocol → SourceIPProtocol, else Default); probe protocol/port/path/interval. Classic
+ * One pool per set, not one per cloud service: Classic balanced each set over the VMs that had an
+ * endpoint in it, and "the load-balancing endpoint set becomes load-balancer rules" (D1,
+ * https://learn.microsoft.com/azure/virtual-machines/migration-classic-resource-manager-deep-dive), so a VM
+ * in set `web` only must not receive `api` traffic. Pool and probe names are our choice (docs/naming.md).
+ *
+ * Mapping (inferred from D1's mapping and the C8 schemas): `frontendPort` = Port, `backendPort` =
+ * LocalPort, `enableFloatingIP` = EnableDirectServerReturn, `idleTimeoutInMinutes`, `loadDistribution`
+ * (sourceIP → SourceIP, sourceIPProtocol → SourceIPProtocol, else Default); probe protocol/port/path/interval. Classic
  * TimeoutInSeconds has no ARM field; our choice: `numberOfProbes` = how many intervals fit in it
  * (31 s / 15 s → 2, ARM's own default).
  */
@@ -15,8 +21,6 @@ import type { NameRequest } from '../naming/namer';
 import { subResourceName, uniqueChildName } from './child-names';
 import type { TranslatedVm } from './translated-vm';
 import { account, addResource, nameResource, type TranslationContext } from './translation-context';
-
-export const backendPoolName = 'BackendPool';
 
 export interface EndpointCandidate {
   vm: TranslatedVm;
@@ -32,7 +36,7 @@ export interface FrontedEndpoint extends EndpointCandidate {
 export interface LoadBalancerMemberships {
   pools: Map<string, string[]>;
   natRules: Map<string, string[]>;
-  /** Lower-cased set name → rule and probe IDs. */
+  /** Lower-cased set name → its rule IDs, then its probe and backend pool IDs. */
   endpointSets: Map<string, string[]>;
 }
 
@@ -42,13 +46,18 @@ export interface LoadBalancerBuilder {
   location: string;
   name: string;
   id: string;
-  poolId: string;
-  poolUsed: boolean;
   frontends: Record<string, unknown>[];
+  pools: Record<string, unknown>[];
   rules: Record<string, unknown>[];
   probes: Record<string, unknown>[];
   natRules: Record<string, unknown>[];
-  taken: { frontends: Set<string>; rules: Set<string>; probes: Set<string>; natRules: Set<string> };
+  taken: {
+    frontends: Set<string>;
+    pools: Set<string>;
+    rules: Set<string>;
+    probes: Set<string>;
+    natRules: Set<string>;
+  };
   dependsOn: string[];
 }
 
@@ -69,13 +78,18 @@ export function newLoadBalancerBuilder(
     location,
     name,
     id,
-    poolId: `${id}/backendAddressPools/${backendPoolName}`,
-    poolUsed: false,
     frontends: [],
+    pools: [],
     rules: [],
     probes: [],
     natRules: [],
-    taken: { frontends: new Set(), rules: new Set(), probes: new Set(), natRules: new Set() },
+    taken: {
+      frontends: new Set(),
+      pools: new Set(),
+      rules: new Set(),
+      probes: new Set(),
+      natRules: new Set(),
+    },
     dependsOn: [],
   };
 }
@@ -99,16 +113,19 @@ export function addEndpoints(
   endpoints: readonly FrontedEndpoint[],
   memberships: LoadBalancerMemberships,
 ): void {
-  const sets = new Map<string, FrontedEndpoint[]>();
+  // Set name (case-insensitive, as Classic compares it) → frontend → members, in first-seen order.
+  const sets = new Map<string, Map<string, FrontedEndpoint[]>>();
   for (const endpoint of endpoints) {
     const setName = endpoint.endpoint.loadBalancedEndpointSetName;
     if (setName === undefined) addNatRule(ctx, builder, endpoint, memberships);
     else {
-      const key = `${setName.toLowerCase()}|${endpoint.frontendId.toLowerCase()}`;
-      sets.set(key, [...(sets.get(key) ?? []), endpoint]);
+      const byFrontend = sets.get(setName.toLowerCase()) ?? new Map<string, FrontedEndpoint[]>();
+      const frontendKey = endpoint.frontendId.toLowerCase();
+      byFrontend.set(frontendKey, [...(byFrontend.get(frontendKey) ?? []), endpoint]);
+      sets.set(setName.toLowerCase(), byFrontend);
     }
   }
-  for (const members of sets.values()) addRule(ctx, builder, members, memberships);
+  for (const byFrontend of sets.values()) addEndpointSet(ctx, builder, [...byFrontend.values()], memberships);
 }
 
 /** Adds the load balancer resource; returns its ID. */
@@ -120,7 +137,7 @@ export function emitLoadBalancer(ctx: TranslationContext, builder: LoadBalancerB
     location: builder.location,
     properties: {
       frontendIPConfigurations: builder.frontends,
-      backendAddressPools: builder.poolUsed ? [{ name: backendPoolName, id: builder.poolId }] : [],
+      backendAddressPools: builder.pools,
       loadBalancingRules: builder.rules,
       probes: builder.probes,
       inboundNatRules: builder.natRules,
@@ -182,61 +199,84 @@ function probeProperties(probe: LoadBalancerProbe): Record<string, unknown> {
   };
 }
 
-function addRule(
+/**
+ * One endpoint set on this load balancer: its pool (`<rule>-pool`) and probe (`<rule>-probe`), named
+ * after the set's first rule, and one rule per frontend, all rules sharing the pool and the probe.
+ */
+function addEndpointSet(
   ctx: TranslationContext,
   builder: LoadBalancerBuilder,
-  members: readonly FrontedEndpoint[],
+  perFrontend: readonly (readonly FrontedEndpoint[])[],
   memberships: LoadBalancerMemberships,
 ): void {
+  const members = perFrontend.flat();
   const first = members[0];
   if (!first) return;
-  const endpoint = first.endpoint;
-  const setName = endpoint.loadBalancedEndpointSetName ?? endpoint.name;
-  const ruleName = uniqueChildName(builder.taken.rules, subResourceName(setName, 'rule'));
-  const ruleId = `${builder.id}/loadBalancingRules/${ruleName}`;
+  const setName = first.endpoint.loadBalancedEndpointSetName ?? first.endpoint.name;
+  const ruleNames = perFrontend.map(() =>
+    uniqueChildName(builder.taken.rules, subResourceName(setName, 'rule')),
+  );
+  const firstRuleName = ruleNames[0] ?? setName;
+
+  const poolName = uniqueChildName(builder.taken.pools, subResourceName(`${firstRuleName}-pool`, 'pool'));
+  const poolId = `${builder.id}/backendAddressPools/${poolName}`;
+  builder.pools.push({ name: poolName, id: poolId });
+
   // The first endpoint with a probe defines it: Classic requires the same probe on every member.
   const probe = members.find((m) => m.endpoint.probe)?.endpoint.probe;
   let probeId: string | undefined;
   if (probe) {
-    const probeName = uniqueChildName(builder.taken.probes, subResourceName(`${ruleName}-probe`, 'probe'));
+    const probeName = uniqueChildName(
+      builder.taken.probes,
+      subResourceName(`${firstRuleName}-probe`, 'probe'),
+    );
     probeId = `${builder.id}/probes/${probeName}`;
     builder.probes.push({ name: probeName, id: probeId, properties: probeProperties(probe) });
   }
-  builder.poolUsed = true;
-  builder.rules.push({
-    name: ruleName,
-    id: ruleId,
-    properties: {
-      frontendIPConfiguration: { id: first.frontendId },
-      backendAddressPool: { id: builder.poolId },
-      ...(probeId ? { probe: { id: probeId } } : {}),
-      protocol: protocolOf(endpoint),
-      frontendPort: endpoint.port,
-      backendPort: endpoint.localPort,
-      enableFloatingIP: endpoint.enableDirectServerReturn,
-      ...idleTimeoutOf(endpoint),
-      loadDistribution:
-        endpoint.loadBalancerDistribution === 'sourceIP'
-          ? 'SourceIP'
-          : endpoint.loadBalancerDistribution === 'sourceIPProtocol'
-            ? 'SourceIPProtocol'
-            : 'Default',
-    },
+
+  const ruleIds = perFrontend.map((frontendMembers, index) => {
+    const ruleName = ruleNames[index] ?? firstRuleName;
+    const ruleId = `${builder.id}/loadBalancingRules/${ruleName}`;
+    const head = frontendMembers[0] ?? first;
+    const endpoint = head.endpoint;
+    builder.rules.push({
+      name: ruleName,
+      id: ruleId,
+      properties: {
+        frontendIPConfiguration: { id: head.frontendId },
+        backendAddressPool: { id: poolId },
+        ...(probeId ? { probe: { id: probeId } } : {}),
+        protocol: protocolOf(endpoint),
+        frontendPort: endpoint.port,
+        backendPort: endpoint.localPort,
+        enableFloatingIP: endpoint.enableDirectServerReturn,
+        ...idleTimeoutOf(endpoint),
+        loadDistribution:
+          endpoint.loadBalancerDistribution === 'sourceIP'
+            ? 'SourceIP'
+            : endpoint.loadBalancerDistribution === 'sourceIPProtocol'
+              ? 'SourceIPProtocol'
+              : 'Default',
+      },
+    });
+    for (const member of frontendMembers)
+      account(ctx, {
+        classicId: member.classicId,
+        classicType: 'InputEndpoint',
+        name: member.endpoint.name,
+        outcome: 'migrated',
+        armIds: [ruleId],
+      });
+    return ruleId;
   });
+
   const setKey = setName.toLowerCase();
   memberships.endpointSets.set(setKey, [
     ...(memberships.endpointSets.get(setKey) ?? []),
-    ruleId,
+    ...ruleIds,
     ...(probeId ? [probeId] : []),
+    poolId,
   ]);
-  for (const member of members) {
-    join(memberships.pools, member.vm, builder.poolId);
-    account(ctx, {
-      classicId: member.classicId,
-      classicType: 'InputEndpoint',
-      name: member.endpoint.name,
-      outcome: 'migrated',
-      armIds: [ruleId],
-    });
-  }
+  // Only the VMs with an endpoint in this set join its pool.
+  for (const member of members) join(memberships.pools, member.vm, poolId);
 }

@@ -1,5 +1,5 @@
 /**
- * A cloud service's implicit load balancer → ARM load balancers (D1, reference §3.3): a public one
+ * A cloud service's implicit load balancer → ARM load balancers (D1, C8): a public one
  * (`LB-<cs>`) with a frontend per migrating VIP (virtual-ip.translate.ts), and an internal one
  * (`LB-<cs>-Internal`) with a frontend per Classic internal load balancer
  * (internal-load-balancer.translate.ts); endpoint sets become rules with probes, plain endpoints inbound

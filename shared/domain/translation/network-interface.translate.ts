@@ -9,8 +9,8 @@
  *   plane is untouched; else `Dynamic` — keeping the current address when the data plane is untouched
  *   (VNet migrations), none when the VMs are deallocated (internal IPs change, D1).
  * - IP forwarding, NSG (the clone), backend pools and inbound NAT rules (primary IP configuration only),
- *   the instance-level public IP (Dynamic, issue azure-docs#51883), DNS servers from the deployment and
- *   `dnsSettings.internalDomainNameSuffix` from its InternalDnsSuffix (D1).
+ *   the instance-level public IP (Dynamic, MicrosoftDocs/azure-docs#51883), DNS servers from the
+ *   deployment and `dnsSettings.internalDomainNameSuffix` from its InternalDnsSuffix (D1).
  */
 import type { Deployment } from '../classic/compute.schema';
 import { sameName } from '../classic/names';

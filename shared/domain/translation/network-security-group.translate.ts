@@ -6,7 +6,7 @@
  * Rules: user rules → `securityRules`; Classic default rules (`IsDefault`, priorities 65000+) →
  * `defaultSecurityRules`, the read-only list ARM creates by itself. Classic tags become ARM tags
  * (`VIRTUAL_NETWORK` → `VirtualNetwork`, `AZURE_LOADBALANCER` → `AzureLoadBalancer`, `INTERNET` →
- * `Internet`; inferred, reference §3.3) and protocols take the schema's spelling (`TCP` → `Tcp`).
+ * `Internet`; inferred from D1 and C8) and protocols take the schema's spelling (`TCP` → `Tcp`).
  */
 import type { NetworkSecurityGroup, NsgRule } from '../classic/network.schema';
 import { sanitizeNameValue } from '../naming/name-sanitizer';

@@ -2,10 +2,10 @@
  * Public IP addresses: VIPs, reserved IPs, instance-level PIPs and gateway IPs all become
  * `Microsoft.Network/publicIPAddresses`. Pure.
  *
- * Allocation (reference §3.1, §3.3): Static for a reserved IP (D10), Dynamic otherwise — instance-level
+ * Allocation (D1): Static for a reserved IP (D10), Dynamic otherwise — instance-level
  * PIPs too (MicrosoftDocs/azure-docs#51883). The address is kept (`ipAddress`) when the data plane is
  * untouched: reserved IPs, VIPs of deployments in a VNet, gateway VIPs (D8). All migrated public IPs are
- * Basic SKU (D10, azure-docs#114342); the `sku` property only exists from API 2017-08-01, so at
+ * Basic SKU (D10, MicrosoftDocs/azure-docs#114342); the `sku` property only exists from API 2017-08-01, so at
  * 2016-09-01 it is informational (ARM ignores it; the schema allows extra properties).
  */
 import type { ReservedIp } from '../classic/network.schema';

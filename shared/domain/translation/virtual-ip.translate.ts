@@ -1,6 +1,6 @@
 /**
- * A deployment's VIPs → public IP addresses and frontends of its public load balancer (D1, reference
- * §3.1/§3.3). Pure.
+ * A deployment's VIPs → public IP addresses and frontends of its public load balancer (D1;
+ * properties inferred with the C8 schemas). Pure.
  *
  * - A VIP migrates only if an input endpoint is assigned to it (D1) — or if it is reserved: a reserved
  *   IP is a named resource that must survive (D10). An endpoint names its VIP by address or name;

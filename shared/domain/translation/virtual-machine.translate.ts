@@ -1,6 +1,6 @@
 /**
  * A Classic PersistentVMRole → `Microsoft.Compute/virtualMachines` (2016-03-30), its disks, extensions,
- * certificates, WinRM listeners and boot diagnostics (D1, reference §3.3). Pure.
+ * certificates, WinRM listeners and boot diagnostics (D1, C8). Pure.
  *
  * - Disks stay unmanaged: `vhd.uri` = the Classic MediaLink, `createOption: Attach`, caching from
  *   HostCaching. A data disk whose page blob size is not its logical size (+ the 512-byte VHD footer)
@@ -12,6 +12,9 @@
  * - Boot diagnostics → `storageUri` = the blob endpoint of the account holding the screenshot/serial
  *   log (D1); our fallback when Classic names neither: the OS disk's account.
  * - Alert rules and autoscale settings do not migrate (dropped, D2).
+ * - `LicenseType` (Hybrid Use Benefit) → `licenseType`, same values (`Windows_Server`, `Windows_Client`):
+ *   VM properties migrate unchanged (D1), and a VM must keep the licence it was billed under
+ *   (https://learn.microsoft.com/azure/virtual-machines/windows/hybrid-use-benefit-licensing).
  */
 import type { DataDisk } from '../classic/compute.schema';
 import { armVmSize } from '../classic/vm-sizes';
@@ -152,6 +155,7 @@ export function translateVirtualMachine(ctx: TranslationContext, input: VirtualM
       ...(bootDiagnosticsUri
         ? { diagnosticsProfile: { bootDiagnostics: { enabled: true, storageUri: bootDiagnosticsUri } } }
         : {}),
+      ...(role.licenseType ? { licenseType: role.licenseType } : {}),
     },
     dependsOn: [
       input.nics.primaryId,

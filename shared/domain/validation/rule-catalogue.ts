@@ -43,6 +43,7 @@ import { reservedIpNotFoundRule } from './rules/reserved-ip-not-found.rule';
 import { reservedIpUnattachedNotSupportedRule } from './rules/reserved-ip-unattached-not-supported.rule';
 import { routeTableAssociatedRule } from './rules/route-table-associated.rule';
 import { routeTableNotFoundRule } from './rules/route-table-not-found.rule';
+import { storageAccountMigrationNotSupportedRule } from './rules/storage-account-migration-not-supported.rule';
 import { storageAccountNotFoundRule } from './rules/storage-account-not-found.rule';
 import { storageAccountUnattachedDisksRule } from './rules/storage-account-unattached-disks.rule';
 import { storageAccountUsedByVmsRule } from './rules/storage-account-used-by-vms.rule';
@@ -50,6 +51,7 @@ import { storageAccountVmImagesRule } from './rules/storage-account-vm-images.ru
 import { virtualNetworkNotFoundRule } from './rules/virtual-network-not-found.rule';
 import { vmAgentNotReadyRule } from './rules/vm-agent-not-ready.rule';
 import { vmAlertRulesRule } from './rules/vm-alert-rules.rule';
+import { vmBootDiagnosticsNotSupportedRule } from './rules/vm-boot-diagnostics-not-supported.rule';
 import { vmBootDiagnosticsPremiumRule } from './rules/vm-boot-diagnostics-premium.rule';
 import { vmDataDiskInaccessibleRule } from './rules/vm-data-disk-inaccessible.rule';
 import { vmDataDiskSizeMismatchRule } from './rules/vm-data-disk-size-mismatch.rule';
@@ -58,9 +60,11 @@ import { vmDiskBlobNameWithSlashRule } from './rules/vm-disk-blob-name-with-slas
 import { vmEndpointAclRule } from './rules/vm-endpoint-acl.rule';
 import { vmExtensionHandlerNotReadyRule } from './rules/vm-extension-handler-not-ready.rule';
 import { vmExtensionStatusNotReportedRule } from './rules/vm-extension-status-not-reported.rule';
+import { vmHybridUseBenefitRule } from './rules/vm-hybrid-use-benefit.rule';
 import { vmMultipleSubnetsRule } from './rules/vm-multiple-subnets.rule';
 import { vmProvisioningTimeoutRule } from './rules/vm-provisioning-timeout.rule';
 import { vmSiteRecoveryExtensionRule } from './rules/vm-site-recovery-extension.rule';
+import { vmSiteRecoveryNotSupportedRule } from './rules/vm-site-recovery-not-supported.rule';
 import { vmSnapshotExtensionRule } from './rules/vm-snapshot-extension.rule';
 import { vmStateNotMigratableRule } from './rules/vm-state-not-migratable.rule';
 import { vmSubnetNotFoundRule } from './rules/vm-subnet-not-found.rule';
@@ -74,6 +78,8 @@ import { vnetDynamicsLcsRule } from './rules/vnet-dynamics-lcs.rule';
 import { vnetExpressRouteAndVpnGatewaysRule } from './rules/vnet-expressroute-and-vpn-gateways.rule';
 import { vnetGatewayNotSupportedRule } from './rules/vnet-gateway-not-supported.rule';
 import { vnetHdInsightRule } from './rules/vnet-hdinsight.rule';
+import { vnetNameChangedRule } from './rules/vnet-name-changed.rule';
+import { vnetNameWithSpacesRule } from './rules/vnet-name-with-spaces.rule';
 import { vnetPaasDeploymentsRule } from './rules/vnet-paas-deployments.rule';
 import { vnetPeeringRule } from './rules/vnet-peering.rule';
 import type { ValidationRule } from './validation-rule';
@@ -100,6 +106,7 @@ export const ruleCatalogue = [
   vmSubnetNotFoundRule,
   vmEndpointAclRule,
   vmBootDiagnosticsPremiumRule,
+  vmBootDiagnosticsNotSupportedRule,
   vmAlertRulesRule,
   vmXmlExtensionRule,
   vmSnapshotExtensionRule,
@@ -108,9 +115,13 @@ export const ruleCatalogue = [
   vmAgentNotReadyRule,
   vmDefenderExtensionRule,
   vmSiteRecoveryExtensionRule,
+  vmSiteRecoveryNotSupportedRule,
   vmDiskBlobNameWithSlashRule,
   vmDataDiskSizeMismatchRule,
   vmDataDiskInaccessibleRule,
+  vmHybridUseBenefitRule,
+  vnetNameWithSpacesRule,
+  vnetNameChangedRule,
   vnetApplicationGatewayRule,
   vnetPeeringRule,
   vnetAppServiceEnvironmentRule,
@@ -119,6 +130,7 @@ export const ruleCatalogue = [
   vnetApiManagementRule,
   vnetAzureAdDomainServicesRule,
   vnetGatewayNotSupportedRule,
+  storageAccountMigrationNotSupportedRule,
   storageAccountUsedByVmsRule,
   storageAccountUnattachedDisksRule,
   storageAccountVmImagesRule,

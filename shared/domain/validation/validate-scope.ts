@@ -1,7 +1,7 @@
 /**
  * The validation runner: refuses an unregistered subscription, then runs every rule of the catalogue that
  * belongs to the profile and applies to the scope kind — Validate-stage rules always, pre-flight rules
- * when asked (Prepare always asks; Azure's Validate never ran them, D1 §2.6) — and returns the findings in
+ * when asked (Prepare always asks; Azure's Validate never ran them, D1) — and returns the findings in
  * a deterministic order. Pure.
  */
 import type { ScopeKind } from '../scope/scope';

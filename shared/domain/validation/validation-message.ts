@@ -1,7 +1,7 @@
 /**
  * Findings as Service Management returns them: `ValidationMessage` elements (`ResourceType`,
- * `ResourceName`, `Category`, `Message`, optional `VirtualMachine`; §8.2) and the `Result` text the
- * PowerShell cmdlets print (§6). Pure.
+ * `ResourceName`, `Category`, `Message`, optional `VirtualMachine`; C2, C4) and the `Result` text the
+ * PowerShell cmdlets print (C6). Pure.
  */
 import type { Finding, Severity } from './finding';
 
@@ -29,8 +29,8 @@ export function toValidationMessage(finding: Finding): ValidationMessage {
 
 export interface ToValidationMessagesOptions {
   /**
-   * Azure returned only `Error` and `Warning` categories (§5), and PowerShell reports "Validation failed"
-   * for any message at all; so our Information findings (notes such as RBAC re-mapping) stay out of the
+   * Azure returned only `Error` and `Warning` categories (C2, C5, D6), and PowerShell reports
+   * "Validation failed" for any message at all; so our Information findings (notes such as RBAC re-mapping) stay out of the
    * Service Management response unless asked for.
    */
   includeInformation?: boolean;

@@ -25,7 +25,7 @@ export interface RuleMetadata<C extends string = string> {
   /** True when `messageTemplate` is Azure's text, false when the project wrote it. */
   azureText: boolean;
   recommendation: string;
-  /** Ids of the reference's sources (classic-migration.md §12) the rule rests on. */
+  /** Ids of the sources the rule rests on (docs/sources.md). */
   sources: readonly string[];
 }
 

@@ -9,6 +9,7 @@ import type { Action } from '../../domain/auth/permissions';
 import { migrationOperationSchema } from '../../domain/migration/migration-state';
 import { readJsonBody } from '../http-responses';
 import { subscriptionOf } from '../request-context';
+import { requestedOperation } from '../requested-operation';
 import type { RequestTarget } from './authorized';
 
 type TargetOf = (request: HttpRequest) => RequestTarget | Promise<RequestTarget>;
@@ -56,6 +57,8 @@ function buildTargets(services: TargetServices) {
     faults: { action: 'faults' } satisfies RequestTarget,
     deadLetters: { action: 'deadLetters' } satisfies RequestTarget,
     grants: { action: 'grants' } satisfies RequestTarget,
+    /** `/api/subscriptions/{subscriptionId}/migration-profile`: an Admin's, read or written. */
+    migrationProfile: servicePath('migrationProfile'),
     /** Creating a batch: one that commits needs the approver's role. */
     jsonBatchCreate: (async (request) => {
       const body = (await readJsonBody(request.clone())) as
@@ -68,7 +71,7 @@ function buildTargets(services: TargetServices) {
     jsonBatch: json('batch'),
     /** An operation by id: a read in the operation's own subscription. */
     jsonOperationRead: (async (request) => {
-      const operation = await services.operations.get(request.params.operationId ?? '');
+      const operation = await requestedOperation(request, services.operations);
       return { action: 'read', subscriptionId: operation?.scope.subscriptionId ?? jsonSubscription(request) };
     }) satisfies TargetOf,
     /** A batch by id (read, report; pause, resume, cancel): in the batch's own subscription. */

@@ -1,6 +1,6 @@
 /**
  * Get Deployment by slot (`GET …/hostedservices/{service}/deploymentslots/{slot}`) and by name
- * (`GET …/hostedservices/{service}/deployments/{deployment}`), reference §9.1: the deployment with each
+ * (`GET …/hostedservices/{service}/deployments/{deployment}`), as C4 parses it: the deployment with each
  * role's `MigrationState` (the state of the scope covering the deployment, transitional states included).
  */
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
@@ -31,7 +31,7 @@ export function getDeploymentBySlot(
   const slot = request.params.slot ?? '';
   return getDeployment(services, entity, request, context, {
     pick: (service) => service.deployments.find((d) => sameName(d.slot, slot)),
-    // Our text; Azure's for an empty slot is not in the reference.
+    // Our text; Azure's for an empty slot is in no public source.
     notFound: resourceNotFound('No deployments were found.'),
   });
 }

@@ -1,6 +1,6 @@
 /**
  * Get Hosted Service Properties (`GET /{sub}/services/hostedservices/{service}[?embed-detail=true]`,
- * reference §9.1): the cloud service, and with `embed-detail=true` its deployments with each role's
+ * C4, C9): the cloud service, and with `embed-detail=true` its deployments with each role's
  * `MigrationState`.
  */
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';

@@ -1,5 +1,5 @@
 /**
- * The migration verbs of all six scopes (reference §8.1):
+ * The migration verbs of all six scopes (C3, C4, C5):
  *
  * | path | scope |
  * | --- | --- |
@@ -10,7 +10,7 @@
  * | `POST /{sub}/services/networking/routetables/{name}/migration?comp=…` | route table |
  * | `POST /{sub}/services/storageservices/{name}/migration?comp=…` | storage account |
  *
- * Answers as recorded (§5, C2/C5): Validate 200 with `ValidationMessages` (a missing resource is a
+ * Answers as recorded (C2/C5): Validate 200 with `ValidationMessages` (a missing resource is a
  * message, not an error); Prepare/Commit/Abort 202 with `x-ms-request-id` (their operation id); a missing
  * deployment or storage account 404 `ResourceNotFound`, a missing VNet 400 `BadRequest`, each with Azure's
  * text; an unregistered subscription 400 `BadRequest` "Subscription is not registered for migration." (D6).
@@ -155,7 +155,7 @@ function migrate(
 function respond(result: ServiceManagementMigrationResult, requestId: string): HttpResponseInit {
   switch (result.kind) {
     case 'validated': {
-      // Azure returned Error and Warning messages only (§5); our Information notes stay out of this API.
+      // Azure returned Error and Warning messages only (C2, C5, D6); our Information notes stay out of it.
       const messages = result.findings
         .filter((finding) => finding.severity !== 'Information')
         .map(validationMessageFromFinding);
@@ -187,7 +187,7 @@ function respond(result: ServiceManagementMigrationResult, requestId: string): H
   }
 }
 
-/** Recorded: a missing VNet is 400 BadRequest; missing deployments and storage accounts 404 (§5). */
+/** Recorded: a missing VNet is 400 BadRequest; missing deployments and storage accounts 404 (C2, C5). */
 function notFoundBody(kind: ScopeKind, message: string): ServiceManagementErrorBody {
   return kind === 'virtualNetwork'
     ? badRequestBody(message)

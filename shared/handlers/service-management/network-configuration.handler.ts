@@ -1,5 +1,5 @@
 /**
- * Get and Set Network Configuration (`GET|PUT /{sub}/services/networking/media`, reference §9.2): the
+ * Get and Set Network Configuration (`GET|PUT /{sub}/services/networking/media`, C4, C5): the
  * subscription's netcfg document. A PUT is a management-plane write: refused while it would change a VNet
  * under migration (see `set-network-configuration.ts`), otherwise applied to the Classic inventory and
  * answered 202 with a request id whose operation has already succeeded.

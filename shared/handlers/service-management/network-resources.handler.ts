@@ -1,9 +1,9 @@
 /**
  * The Classic network resources that are scopes of their own, as Service Management lists and gets them
- * (reference §9.2; C5 recordings): reserved IPs (`…/services/networking/reservedips[/{name}]`), NSGs
+ * (C4; C5 recordings): reserved IPs (`…/services/networking/reservedips[/{name}]`), NSGs
  * (`…/networksecuritygroups[/{name}][?detaillevel=Full]`) and route tables
  * (`…/routetables[/{name}][?detailLevel=Full]`). The generated parsers have no `MigrationState` for these
- * (§2.2), so none is written.
+ * (C4), so none is written.
  *
  * Details: an NSG shows its rules, and a route table its routes, only when asked for the full detail level
  * (as the SDKs' `get` / `getRouteTableWithDetails` ask); otherwise, and in the lists, the element is left

@@ -1,5 +1,5 @@
 /**
- * Get Operation Status (`GET /{subscriptionId}/operations/{requestId}`, reference §8.3): `Operation` with
+ * Get Operation Status (`GET /{subscriptionId}/operations/{requestId}`, C3, C4): `Operation` with
  * `ID` (the request id as a GUID), `Status`, and once finished `HttpStatusCode` (and `Error` on failure).
  * An unknown request id is 404 `ResourceNotFound` (our text).
  */

@@ -1,5 +1,5 @@
 /**
- * Service Management responses as Azure wrote them (reference §8, the C1 recording): XML bodies with
+ * Service Management responses as Azure wrote them (C3, C4, the C1 recording): XML bodies with
  * `Content-Type: application/xml; charset=utf-8`, every response carrying `x-ms-request-id` (32 lower-case
  * hex digits), 202/201 with an empty body, errors as `<Error xmlns="…windowsazure"><Code/><Message/></Error>`.
  */

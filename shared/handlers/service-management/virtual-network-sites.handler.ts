@@ -1,5 +1,5 @@
 /**
- * List Virtual Network Sites (`GET /{sub}/services/networking/virtualnetwork`, reference §9.2): every
+ * List Virtual Network Sites (`GET /{sub}/services/networking/virtualnetwork`, C4, C5): every
  * Classic VNet with its `MigrationState` (the VNet scope's, transitional states included).
  */
 import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';

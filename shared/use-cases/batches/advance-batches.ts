@@ -29,7 +29,17 @@ import { requestOperation } from '../request-operation/request-operation';
 
 export type AdvanceDeps = Pick<
   Services,
-  'batches' | 'operations' | 'classicInventory' | 'scopeIndex' | 'audit' | 'messages' | 'clock' | 'ids'
+  | 'batches'
+  | 'operations'
+  | 'classicInventory'
+  | 'inventoryVersions'
+  | 'inventoryCache'
+  | 'migrationProfiles'
+  | 'scopeIndex'
+  | 'audit'
+  | 'messages'
+  | 'clock'
+  | 'ids'
 > & { entity: ScopeEntityGateway };
 
 export interface AdvanceSummary {

@@ -1,4 +1,4 @@
-/** A batch as the JSON API shows it (DESIGN §4: `{ status, scopes: [{ kind, name, state, operationId? }] }`). */
+/** A batch as the JSON API shows it (README): `{ status, scopes: [{ kind, name, state, operationId? }] }`. */
 import type { Batch, BatchItemStatus } from '../../domain/batch/batch-plan';
 import { occurrencesBetween } from '../../domain/batch/maintenance-window';
 import { scopeKindPaths } from '../../domain/scope/scope';

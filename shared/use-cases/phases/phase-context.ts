@@ -15,6 +15,8 @@ export interface PhaseDeps {
     | 'clock'
     | 'classicInventory'
     | 'armInventory'
+    | 'inventoryVersions'
+    | 'inventoryCache'
     | 'operations'
     | 'audit'
     | 'messages'

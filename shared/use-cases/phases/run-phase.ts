@@ -75,7 +75,7 @@ async function endOnFault(run: PhaseRun, error: Error, notes: Partial<OperationR
   }
   const code =
     error instanceof OperationFault || error instanceof TransientFault ? error.code : 'InternalServerError';
-  // Azure's own text for an unexplained failure (reference §5, message 1); the detail goes to the log.
+  // Azure's own text for an unexplained failure (H5 #1); the detail goes to the log.
   const reason = code === 'InternalServerError' ? 'Internal server error' : error.message;
   const message = transient
     ? `${reason} Gave up after the last of ${delivery.maxDeliveryCount} deliveries.`
@@ -124,7 +124,7 @@ async function runStatefulPhase(
   const state = await deps.entity.read(run.scopeKey);
   let decision = state && decisionFor(state, run.command.operationId);
   if (!decision) {
-    // Prepare re-runs validation with the pre-flight checks before it may lock anything (reference §2.1).
+    // Prepare re-runs validation with the pre-flight checks before it may lock anything (D1).
     if (operation === 'prepare') {
       const failure = await precheckPrepare(run);
       if (failure) {

@@ -16,8 +16,16 @@ import type { PhaseOutcome } from './phase-outcome';
 export async function runValidate(run: PhaseRun): Promise<PhaseOutcome> {
   const { deps, command } = run;
   const includePreflight = command.options.includePreflight ?? false;
+  const { services } = deps;
   const { analysis } = await loadAndAnalyse(
-    deps.services,
+    // Validate only reads: the inventory as of its current version, loaded once per version for every
+    // Validate of the subscription (a burst of them no longer scans its partition each).
+    {
+      classicInventory: {
+        load: (subscriptionId) => services.inventoryCache.classic(services, subscriptionId),
+      },
+      armInventory: services.armInventory,
+    },
     deps.analyse,
     command.scope,
     command.options,

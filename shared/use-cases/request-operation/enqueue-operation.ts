@@ -25,7 +25,8 @@ export async function enqueueOperation(
   deps: EnqueueDeps,
   request: OperationRequest,
 ): Promise<Extract<AdmissionResult, { kind: 'started' | 'existing' | 'enqueueFailed' }>> {
-  let operationId = request.operationId ?? deps.ids.newId();
+  const chosen = request.operationId ?? deps.ids.newId();
+  let operationId = chosen;
   if (request.idempotencyKey) {
     operationId = await deps.operations.claimIdempotencyKey(
       request.scope.subscriptionId,
@@ -33,7 +34,9 @@ export async function enqueueOperation(
       operationId,
     );
   }
-  const existing = await deps.operations.get(operationId);
+  // An id made just now (and not swapped for one the key was bound to before) has no record to find.
+  const madeNow = request.operationId === undefined && operationId === chosen;
+  const existing = madeNow ? undefined : await deps.operations.get(operationId);
   if (existing && !neverQueued(existing)) return { kind: 'existing', operation: existing };
 
   const now = deps.clock.now().toISOString();

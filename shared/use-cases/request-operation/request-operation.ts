@@ -7,6 +7,9 @@
  * 2. the request must make sense (a destination applies only to a cloud service outside a VNet);
  * 3. a request seen before (operation id, idempotency key, event id) answers with its operation, whatever
  *    the scope's state is now — a retry must not be refused because its own operation moved the scope on;
+ *    otherwise the request runs under the profile chosen for it (its own, else the subscription's, else
+ *    `ga`: migration-profile.ts), which goes on its command; a profile without a separate Validate
+ *    operation (the May 2016 preview) refuses a Validate (`NoSeparateValidate`);
  * 4. a scope the entity never saw must exist in the Classic inventory (once the entity knows the scope its
  *    Classic resources may already be leaving: Commit removes them);
  * 5. the scope's state must allow the operation (the state machine; Validate is always allowed); a
@@ -31,17 +34,23 @@ import { describeScope, scopeKey } from '../../domain/scope/scope';
 import { resolveScope } from '../../domain/scope/scope-contents';
 import { registrationRefusal } from '../../domain/validation/subscription-registration';
 import type { ClassicInventoryStore } from '../../ports/inventory.port';
+import type { InventoryVersions } from '../../ports/inventory-version.port';
 import type { ScopeEntityGateway } from '../../ports/scope-entity.port';
+import type { InventoryCache } from '../inventory-cache/inventory-cache';
+import { type ProfileDeps, profiledOptions } from '../migration-profile';
 import { overlappingMigrationRefusal } from '../overlapping-migrations';
 import { holdsMigratableDeployment } from '../scope-lookup';
 import { type EnqueueDeps, enqueueOperation, neverQueued } from './enqueue-operation';
 import type { AdmissionResult, OperationRequest } from './operation-request';
 import { scopeNotFound } from './scope-not-found';
 
-export type AdmissionDeps = EnqueueDeps & {
-  classicInventory: ClassicInventoryStore;
-  entity: ScopeEntityGateway;
-};
+export type AdmissionDeps = EnqueueDeps &
+  ProfileDeps & {
+    classicInventory: ClassicInventoryStore;
+    inventoryVersions: InventoryVersions;
+    inventoryCache: InventoryCache;
+    entity: ScopeEntityGateway;
+  };
 
 export async function requestOperation(
   deps: AdmissionDeps,
@@ -52,13 +61,19 @@ export async function requestOperation(
   return result;
 }
 
-async function admit(deps: AdmissionDeps, request: OperationRequest): Promise<AdmissionResult> {
-  const { scope, operation } = request;
-  const inventory = await deps.classicInventory.load(scope.subscriptionId);
+async function admit(deps: AdmissionDeps, asked: OperationRequest): Promise<AdmissionResult> {
+  const { scope, operation } = asked;
+  // The reads every decision below may need, at once (the decisions keep their order); the inventory comes
+  // from the cache, loaded once per inventory version rather than on every request.
+  const [inventory, seen, profiled] = await Promise.all([
+    deps.inventoryCache.classic(deps, scope.subscriptionId),
+    previouslyAdmitted(deps, asked),
+    profiledOptions(deps, scope.subscriptionId, operation, asked.options),
+  ]);
   const notRegistered = registrationRefusal(inventory);
   if (notRegistered) return { kind: 'notRegistered', refusal: notRegistered };
 
-  if (request.options.destination && scope.kind !== 'cloudService') {
+  if (asked.options.destination && scope.kind !== 'cloudService') {
     return {
       kind: 'invalid',
       code: 'DestinationNotApplicable',
@@ -66,19 +81,21 @@ async function admit(deps: AdmissionDeps, request: OperationRequest): Promise<Ad
     };
   }
 
-  const seen = await previouslyAdmitted(deps, request);
   if (seen) return seen;
 
+  if (!profiled.ok) return { kind: 'invalid', ...profiled.refusal };
+  const request: OperationRequest = { ...asked, options: profiled.options };
+
   const key = scopeKey(scope);
+  const deploymentName = request.deploymentName;
+  const inClassic =
+    resolveScope(inventory, scope) !== undefined &&
+    (deploymentName === undefined || holdsMigratableDeployment(inventory, scope.name, deploymentName));
+  // No state refuses a Validate: one of a scope the inventory holds is admitted without reading the entity.
+  if (operation === 'validate' && inClassic) return enqueueOperation(deps, request);
   const entityState = await deps.entity.read(key);
   const state = entityState?.state ?? 'None';
-  if (state === 'None') {
-    const deploymentName = request.deploymentName;
-    const missing =
-      !resolveScope(inventory, scope) ||
-      (deploymentName !== undefined && !holdsMigratableDeployment(inventory, scope.name, deploymentName));
-    if (missing) return scopeNotFound(scope, deploymentName);
-  }
+  if (state === 'None' && !inClassic) return scopeNotFound(scope, deploymentName);
 
   if (operation !== 'validate') {
     const decision = decideStart(state, operation);

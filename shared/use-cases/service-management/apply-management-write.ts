@@ -1,7 +1,9 @@
 /**
  * Runs one management-plane write: load the Classic inventory, plan the change, refuse it if a scope
  * guarding it is locked (Prepare until Commit/Abort), else save what changed and record the operation
- * under the request id, so `GET /{subscriptionId}/operations/{requestId}` reports it `Succeeded`.
+ * under the request id, so `GET /{subscriptionId}/operations/{requestId}` reports it `Succeeded`. What a
+ * write deleted (a cloud service, reserved IP, storage account or disk) is removed after the rest is saved,
+ * so a failure in between leaves the resource in place rather than references to a missing one.
  *
  * The change is made before the response, so the operation is finished when the client first polls;
  * Azure ran these asynchronously, and clients poll either way.
@@ -53,6 +55,8 @@ export async function applyManagementWrite(
   if (!plan.outcome.ok) return plan.outcome;
 
   await deps.classicInventory.save(changedPart(plan.outcome.inventory, plan.outcome.changed));
+  const removed = plan.outcome.changed.removed ?? [];
+  if (removed.length > 0) await deps.classicInventory.remove(request.subscriptionId, removed);
   await deps.managementOperations.record({
     requestId: request.requestId,
     subscriptionId: request.subscriptionId,

@@ -1,5 +1,5 @@
 /**
- * Registration of `Microsoft.ClassicInfrastructureMigrate` for a subscription (reference §1, D6/D7): the
+ * Registration of `Microsoft.ClassicInfrastructureMigrate` for a subscription (D6/D7): the
  * flag every migration call checks (`subscription.registeredForMigration` in the Classic inventory).
  * Azure took about five minutes to move from Registering to Registered; here registration takes effect
  * at once (our choice).

@@ -1,5 +1,5 @@
 /**
- * Get Operation Status (`GET /{subscriptionId}/operations/{requestId}`, reference §8.3): the migration
+ * Get Operation Status (`GET /{subscriptionId}/operations/{requestId}`, C3, C4): the migration
  * operation recorded under that request id (Prepare/Commit/Abort started through the Service Management
  * API, or any operation whose id the caller knows), else the management-plane write recorded under it.
  *

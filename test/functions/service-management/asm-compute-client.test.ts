@@ -1,6 +1,6 @@
 /**
  * The real `azure-asm-compute` client (0.18.0) driving cloud service migrations against the dev host:
- * the same calls `Move-AzureService` and `azure service deployment *-migration` made (reference §6–§8).
+ * the same calls `Move-AzureService` and `azure service deployment *-migration` made (C4, C6, D7).
  */
 import { describe, expect, it } from 'vitest';
 

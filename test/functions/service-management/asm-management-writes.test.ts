@@ -1,7 +1,7 @@
 /**
  * Management-plane writes through the real `azure-asm-compute` and `azure-asm-network` clients: they
  * change the Classic inventory while nothing is migrating, and are refused with Azure's verbatim texts
- * while the scope covering them is under migration (reference §2.3, §2.4, §5 messages 12 and 19).
+ * while the scope covering them is under migration (D1, D5; D3 #12 and #19).
  */
 import { describe, expect, it } from 'vitest';
 

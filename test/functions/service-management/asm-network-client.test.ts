@@ -1,6 +1,6 @@
 /**
  * The real `azure-asm-network` client (0.13.1) driving VNet, reserved IP, NSG and route table migrations,
- * and the network configuration, against the dev host (reference §7, §8.1, §9.2).
+ * and the network configuration, against the dev host (C4, C5, D7).
  */
 import { describe, expect, it } from 'vitest';
 

@@ -1,6 +1,6 @@
 /**
  * The real `azure-asm-storage` client (0.12.1) driving storage account migrations against the dev host
- * (reference §2.7, §8.1): MigrationState on Get/List Storage Accounts, the recorded not-found answers.
+ * (D6, C4): MigrationState on Get/List Storage Accounts, the recorded not-found answers.
  */
 import { describe, expect, it } from 'vitest';
 

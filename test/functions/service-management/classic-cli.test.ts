@@ -1,5 +1,5 @@
 /**
- * The classic xplat CLI (`azure-cli` 0.10.20, `azure config mode asm`, reference §7) running the migration
+ * The classic xplat CLI (`azure-cli` 0.10.20, `azure config mode asm`, D7, C5) running the migration
  * commands against the dev host. The CLI is large and deprecated, so it is installed apart from the
  * project (`npm ci --prefix scripts/classic-cli --ignore-scripts`, see docs/service-management.md); without
  * it these tests are skipped. `CLASSIC_CLI` may name another `bin/azure`.

@@ -1,6 +1,6 @@
 /**
  * The Service Management API lives at root paths (host.json `routePrefix: ""`), as on
- * management.core.windows.net; each path of reference §8–§9 is served by one registration, and none of them
+ * management.core.windows.net; each path the C4 clients call is served by one registration, and none of them
  * shadows the JSON API (`api/…`) or the ARM read API (`subscriptions/…`).
  */
 import { readdirSync } from 'node:fs';
@@ -40,6 +40,52 @@ describe('Service Management routes', () => {
     ['POST', `/${sub}/services/hostedservices/svc/deployments/dep/migration`, 'smDeploymentMigration'],
     ['GET', `/${sub}/services/hostedservices/svc/deployments/dep/roles/vm1`, 'smRole'],
     ['DELETE', `/${sub}/services/hostedservices/svc/deployments/dep/roles/vm1`, 'smRole'],
+    ['PUT', `/${sub}/services/hostedservices/svc/deployments/dep/roles/vm1`, 'smRole'],
+    ['PUT', `/${sub}/services/hostedservices/svc`, 'smGetHostedService'],
+    ['DELETE', `/${sub}/services/hostedservices/svc`, 'smGetHostedService'],
+    ['DELETE', `/${sub}/services/hostedservices/svc/deployments/dep`, 'smGetDeploymentByName'],
+    ['DELETE', `/${sub}/services/hostedservices/svc/deploymentslots/Production`, 'smGetDeploymentBySlot'],
+    [
+      'POST',
+      `/${sub}/services/hostedservices/svc/deployments/dep/roles/vm1/networksecuritygroups`,
+      'smRoleNetworkSecurityGroup',
+    ],
+    [
+      'DELETE',
+      `/${sub}/services/hostedservices/svc/deployments/dep/roles/vm1/networksecuritygroups/nsg`,
+      'smRoleNetworkSecurityGroup',
+    ],
+    [
+      'POST',
+      `/${sub}/services/hostedservices/svc/deployments/dep/roles/vm1/networkinterfaces/nic2/networksecuritygroups`,
+      'smNetworkInterfaceNetworkSecurityGroup',
+    ],
+    [
+      'POST',
+      `/${sub}/services/networking/virtualnetwork/corp/subnets/Subnet-1/networksecuritygroups`,
+      'smSubnetNetworkSecurityGroup',
+    ],
+    [
+      'DELETE',
+      `/${sub}/services/networking/virtualnetwork/corp/subnets/Subnet-1/networksecuritygroups/nsg`,
+      'smSubnetNetworkSecurityGroup',
+    ],
+    [
+      'POST',
+      `/${sub}/services/networking/virtualnetwork/corp/subnets/Subnet-1/routetables`,
+      'smSubnetRouteTable',
+    ],
+    [
+      'DELETE',
+      `/${sub}/services/networking/virtualnetwork/corp/subnets/Subnet-1/routetables`,
+      'smSubnetRouteTable',
+    ],
+    ['POST', `/${sub}/services/networking/reservedips`, 'smCreateReservedIp'],
+    ['DELETE', `/${sub}/services/networking/reservedips/rip`, 'smReservedIps'],
+    ['POST', `/${sub}/services/networking/reservedips/rip/operations/associate`, 'smReservedIpOperation'],
+    ['POST', `/${sub}/services/networking/reservedips/rip/operations/disassociate`, 'smReservedIpOperation'],
+    ['PUT', `/${sub}/services/storageservices/store`, 'smStorageServices'],
+    ['DELETE', `/${sub}/services/storageservices/store`, 'smStorageServices'],
     ['POST', `/${sub}/services/hostedservices/svc/deployments/dep/roles/vm1/DataDisks`, 'smAddDataDisk'],
     [
       'POST',

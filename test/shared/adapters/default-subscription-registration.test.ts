@@ -13,6 +13,7 @@ const unregistered: ClassicInventoryStore = {
     Promise.resolve(anInventory({ subscription: { id: subscriptionId, registeredForMigration: false } })),
   save: (_inventory: ClassicInventory) => Promise.resolve(),
   markMigrated: () => Promise.resolve(),
+  remove: () => Promise.resolve(),
 };
 
 describe('DefaultSubscriptionRegistered', () => {

@@ -59,6 +59,7 @@ describe('seedDemoData', () => {
       },
       save: (inventory) => store.save(inventory),
       markMigrated: (id, resources, operationId) => store.markMigrated(id, resources, operationId),
+      remove: (id, resources) => store.remove(id, resources),
     };
     expect(await seedDemoData({ store: registered, subscriptionId })).toMatchObject({ seeded: true });
   });

@@ -10,7 +10,7 @@ import {
 } from '../../../shared/domain/auth/permissions';
 
 describe('permissions', () => {
-  it('When each role is asked for its actions, then it holds the DESIGN model', () => {
+  it('When each role is asked for its actions, then it holds the model of the README', () => {
     expect(allowedActions(['Migration.Reader'])).toEqual(['read', 'validate']);
     expect(allowedActions(['Migration.Operator'])).toEqual([
       'read',
@@ -46,7 +46,7 @@ describe('permissions', () => {
     expect(roleRefusal([], 'read')).toContain('you have no Migration role');
   });
 
-  it('When the roles are listed, then there are exactly the four of DESIGN §4', () => {
+  it('When the roles are listed, then there are exactly the four of the README', () => {
     expect(appRoles).toEqual([
       'Migration.Reader',
       'Migration.Operator',

@@ -8,6 +8,14 @@ import type { ScopeRef } from '../../../shared/domain/scope/scope';
 import { analyseScope, analyseScopeInSlices } from '../../../shared/use-cases/analyse-scope';
 import { runInSlices } from '../../../shared/use-cases/cpu-slices';
 import type { AnalysisInput } from '../../../shared/use-cases/scope-analysis';
+import {
+  aCloudService,
+  aDeployment,
+  anInventory,
+  aVirtualNetwork,
+  aVmRole,
+  testSubscriptionId,
+} from '../../fixtures/classic-builders';
 import { e2eEstate } from '../../fixtures/e2e-estate';
 
 const subscriptionId = '11111111-1111-1111-1111-111111111111';
@@ -63,5 +71,71 @@ describe('analyseScopeInSlices', () => {
     }
     await runInSlices(work(), 0);
     expect(order).toEqual(['a', 'a-turn', 'b', 'b-turn', 'c', 'c-turn']);
+  });
+});
+
+describe('names ARM does not accept, through the analysis', () => {
+  /** VNet `vnet1` whose first subnet is `my subnet`, holding VM `app1` of cloud service `app`. */
+  function spacedSubnet(options: AnalysisInput['options'] = {}): AnalysisInput {
+    const vm = aVmRole({
+      name: 'app1',
+      network: {
+        inputEndpoints: [],
+        subnetNames: ['my subnet'],
+        publicIps: [],
+        networkInterfaces: [],
+        ipForwarding: false,
+      },
+    });
+    const inventory = anInventory({
+      virtualNetworks: [
+        aVirtualNetwork({ name: 'vnet1', subnets: [{ name: 'my subnet', addressPrefix: '10.0.0.0/24' }] }),
+      ],
+      cloudServices: [
+        aCloudService({
+          name: 'app',
+          deployments: [aDeployment({ name: 'app', virtualNetworkName: 'vnet1', roles: [vm] })],
+        }),
+      ],
+    });
+    return {
+      inventory,
+      scope: { subscriptionId: testSubscriptionId, kind: 'virtualNetwork', name: 'vnet1' },
+      options,
+      includePreflight: true,
+      existingArm: { resourceGroups: [], resources: [] },
+    };
+  }
+  const codesOf = (input: AnalysisInput) => analyseScope(input).findings.map((f) => [f.code, f.severity]);
+
+  it('When the final platform analyses subnet `my subnet`, then a warning says it becomes `my-subnet`, and nothing blocks', () => {
+    const analysis = analyseScope(spacedSubnet());
+
+    expect(analysis.blocking).toBe(false);
+    expect(analysis.findings.find((f) => f.code === 'VNET_NAME_CHANGED')).toMatchObject({
+      severity: 'Warning',
+      message:
+        'The name of Subnet my subnet is not valid in Azure Resource Manager; it will be renamed to my-subnet.',
+    });
+  });
+
+  it('When a naming override names the subnet, then the warning states the name the translation plans', () => {
+    const subnetKey = `/subscriptions/${testSubscriptionId}/resourceGroups/Default-Networking/providers/Microsoft.ClassicNetwork/virtualNetworks/vnet1/subnets/my subnet#subnet`;
+    const analysis = analyseScope(spacedSubnet({ naming: { overrides: { [subnetKey]: 'frontend' } } }));
+
+    expect(analysis.translation?.resources.find((r) => r.name === 'vnet1')?.properties['subnets']).toEqual([
+      expect.objectContaining({ name: 'frontend' }),
+    ]);
+    expect(analysis.findings.find((f) => f.code === 'VNET_NAME_CHANGED')?.message).toBe(
+      'The name of Subnet my subnet is not valid in Azure Resource Manager; it will be renamed to frontend.',
+    );
+  });
+
+  it('When the 2016 preview profile analyses subnet `my subnet`, then it is refused and no rename is announced', () => {
+    const input = spacedSubnet({ profile: 'preview-2016' });
+
+    expect(analyseScope(input).blocking).toBe(true);
+    expect(codesOf(input)).toContainEqual(['VNET_NAME_WITH_SPACES', 'Error']);
+    expect(codesOf(input).map(([code]) => code)).not.toContain('VNET_NAME_CHANGED');
   });
 });

@@ -9,6 +9,7 @@
  */
 import {
   hostCachingSchema,
+  licenseTypes,
   type Role,
   roleSchema,
   type UnknownElement,
@@ -97,6 +98,7 @@ export function parseRoleElement(element: XmlElement, context: ParseContext, whe
         consoleScreenshotBlobUri: debug.string('ConsoleScreenshotBlobUri'),
         serialOutputBlobUri: debug.string('SerialOutputBlobUri'),
       })),
+      licenseType: role.oneOf('LicenseType', licenseTypes),
       unknownElements,
     };
   } else {

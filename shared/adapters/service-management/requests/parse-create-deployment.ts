@@ -59,8 +59,12 @@ export function parseCreateDeployment(
   }
 }
 
-function prepareRole(role: XmlElement, serviceName: string, stamp: string): XmlElement {
-  if (role.localName !== 'Role') return role;
+/**
+ * A `Role` of a create body, or the `PersistentVMRole` of an Update Role body, without its secrets and with
+ * the disk names Azure generated filled in (see above).
+ */
+export function prepareRole(role: XmlElement, serviceName: string, stamp: string): XmlElement {
+  if (role.localName !== 'Role' && role.localName !== 'PersistentVMRole') return role;
   const roleName = childText(role, 'RoleName') ?? 'role';
   let os: 'Windows' | 'Linux' | undefined;
   const children = role.children.map((child) => {

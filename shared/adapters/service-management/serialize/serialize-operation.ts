@@ -1,7 +1,7 @@
 /**
  * Get Operation Status (`GET /{subscriptionId}/operations/{requestId}`): `Operation` with `ID`, `Status`
  * (`InProgress` | `Succeeded` | `Failed`), `HttpStatusCode` once finished, and `Error` on failure —
- * element order as the SDK parsers read it (reference §8.3).
+ * element order as the SDK parsers read it (C3, C4).
  */
 import { element, leaf } from '../xml/xml-writer';
 import { renderBody } from './response-body';

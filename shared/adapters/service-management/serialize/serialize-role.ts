@@ -121,6 +121,7 @@ function vmRoleChildren(role: PersistentVmRole, bag: UnknownBag) {
         ],
         bag.child('DebugSettings'),
       ),
+    leaf('LicenseType', role.licenseType),
   ];
 }
 

@@ -3,7 +3,7 @@
  * `ValidationMessage` (ResourceType, ResourceName, Category, Message, VirtualMachine) per finding, in the
  * order the SDK parsers read them; with no findings exactly
  * `<ValidationMessages xmlns="http://schemas.microsoft.com/windowsazure" xmlns:i="http://www.w3.org/2001/XMLSchema-instance"/>`
- * as recorded (reference §5, §8.2).
+ * as recorded (C2, C5).
  */
 import type { Finding } from '../../../domain/validation/finding';
 import { element, leaf } from '../xml/xml-writer';

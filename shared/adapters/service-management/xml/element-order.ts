@@ -8,7 +8,7 @@
  *   Services, 2014), jclouds-labs azurecompute test resources (Get Role, NSG with detaillevel=Full,
  *   storage services, reserved IPs);
  * - the generated ASM parsers of the Node SDK (npm azure-asm-compute 0.18.0, azure-asm-network 0.13.1,
- *   azure-asm-storage 0.12.1 = reference C4), which read elements in document order for most types.
+ *   azure-asm-storage 0.12.1 = source C4), which read elements in document order for most types.
  * Where a recording and the SDK disagree, the recording wins: the SDK reads Deployment's RoleInstance
  * children GuestAgentStatus before PowerState, and HostedService's Deployments before Url, which Azure
  * never wrote; elements only the SDK knows are slotted where the SDK reads them.

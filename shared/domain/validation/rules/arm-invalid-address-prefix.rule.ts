@@ -1,7 +1,7 @@
 /**
  * Resource Manager validates CIDR blocks more strictly than Classic did: an address prefix with host bits
  * set (`192.168.2.0/16`) was accepted by Service Management, and a VNet or local network site holding one
- * "ends in a failed state" when migrated (reference §3.3, D8). Azure found out during Prepare; this
+ * "ends in a failed state" when migrated (D8). Azure found out during Prepare; this
  * pre-flight check finds it first. Ours.
  */
 import { formatIpv4, parseCidr, parseIpv4 } from '../../network/ipv4';

@@ -1,7 +1,7 @@
 /**
  * A planned network interface keeps a private address that an existing ARM interface in the same subnet
- * already holds — possible when a cloud service lands in an existing VNet (§2.7). Not in Azure's lists;
- * ours, an ARM-side check. Same contract as ARM_RESOURCE_ALREADY_EXISTS: `existingArm` leaves out what this
+ * already holds — possible when a cloud service lands in an existing VNet (`Existing` destination, D6).
+ * Not in Azure's lists; ours, an ARM-side check. Same contract as ARM_RESOURCE_ALREADY_EXISTS: `existingArm` leaves out what this
  * scope's own earlier Prepare created; an interface with the same ID is never its own conflict.
  */
 import { nicAddressesOf } from '../support/arm-nic-addresses';

@@ -1,6 +1,6 @@
 /**
  * A deployment in a VNet migrates with its VNet, never alone: the cloud-service scope is for deployments
- * not in a VNet (D2, §2.7). Azure's text for this case is not recorded; ours.
+ * not in a VNet (D2). Azure's text for this case is not recorded; ours.
  */
 import { deploymentsOf, deploymentSubject } from '../support/scope-subjects';
 import { allProfiles } from '../validation-profile';

@@ -1,5 +1,5 @@
 /**
- * Classic ExpressRoute circuits must be moved to ARM before the VNets they link (D1 §2.6, D2, D9): a check
+ * Classic ExpressRoute circuits must be moved to ARM before the VNets they link (D1, D2, D9): a check
  * only Prepare ran. Ours.
  */
 import { scopeSubject } from '../support/scope-subjects';

@@ -1,4 +1,4 @@
-/** A gateway connection in a disconnected state: a check only Prepare ran (D1 §2.6). Ours. */
+/** A gateway connection in a disconnected state: a check only Prepare ran (D1). Ours. */
 import { scopeSubject } from '../support/scope-subjects';
 import { gaOnly } from '../validation-profile';
 import { defineRule } from '../validation-rule';

@@ -1,7 +1,7 @@
 /**
- * Load-balancer rule validity (D1 §2.6, a check only Prepare ran): one load-balanced endpoint set becomes
+ * Load-balancer rule validity (D1, a check only Prepare ran): one load-balanced endpoint set becomes
  * one ARM load-balancing rule with one frontend port, backend port, protocol, probe and floating-IP
- * setting (§3.3), so the set's endpoints must agree on them. Ours.
+ * setting (inferred from D1's mapping), so the set's endpoints must agree on them. Ours.
  */
 import type { InputEndpoint } from '../../classic/compute.schema';
 import { virtualMachinesOf } from '../../classic/virtual-machines';

@@ -1,5 +1,5 @@
 /**
- * Load-balancer rule validity (D1 §2.6): an endpoint on an internal load balancer the deployment does not
+ * Load-balancer rule validity (D1): an endpoint on an internal load balancer the deployment does not
  * define has no frontend to become a rule on. Ours.
  */
 import { findByName } from '../../classic/names';

@@ -1,5 +1,5 @@
 /**
- * Load-balancer rule validity (D1 §2.6, a check only Prepare ran): on one frontend (VIP or internal load
+ * Load-balancer rule validity (D1, a check only Prepare ran): on one frontend (VIP or internal load
  * balancer) a port and protocol can serve one ARM rule only — one load-balancing rule (endpoint set) or
  * one inbound NAT rule (stand-alone endpoint). Ours.
  */

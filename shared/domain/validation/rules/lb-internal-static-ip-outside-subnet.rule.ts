@@ -1,5 +1,5 @@
 /**
- * Load-balancer rule validity (D1 §2.6): an internal load balancer's static frontend address must lie in
+ * Load-balancer rule validity (D1): an internal load balancer's static frontend address must lie in
  * its subnet's prefix. Ours.
  */
 import { cidrContains } from '../../network/ipv4';

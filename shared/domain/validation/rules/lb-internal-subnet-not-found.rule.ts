@@ -1,5 +1,5 @@
 /**
- * Load-balancer rule validity (D1 §2.6): an internal load balancer's frontend must sit in a subnet of the
+ * Load-balancer rule validity (D1): an internal load balancer's frontend must sit in a subnet of the
  * deployment's VNet. Ours.
  */
 import { internalLoadBalancerPlacements } from '../support/internal-load-balancer-subnets';

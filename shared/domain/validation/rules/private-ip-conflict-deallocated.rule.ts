@@ -1,5 +1,5 @@
 /**
- * Conflicting private IPs between stop-deallocated VMs in the same VNet (D1 §2.6, a check only Prepare
+ * Conflicting private IPs between stop-deallocated VMs in the same VNet (D1, a check only Prepare
  * ran): a deallocated VM no longer holds its address, so another VM may have taken it, and migration
  * re-creates the NIC with the address on record. One finding per deallocated VM, address and other VM.
  * Ours.

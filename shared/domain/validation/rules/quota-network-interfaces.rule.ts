@@ -1,4 +1,4 @@
-/** ARM regional quota for network interfaces (D1 §2.6, D4, D5): one per planned `Microsoft.Network/networkInterfaces` resource. */
+/** ARM regional quota for network interfaces (D1, D4, D5): one per planned `Microsoft.Network/networkInterfaces` resource. */
 import { defineQuotaRule } from '../support/quota-rule';
 
 export const quotaNetworkInterfacesRule = defineQuotaRule({

@@ -1,4 +1,4 @@
-/** ARM regional quota for network security groups (D1 §2.6, D4, D5): one per planned `Microsoft.Network/networkSecurityGroups` resource. */
+/** ARM regional quota for network security groups (D1, D4, D5): one per planned `Microsoft.Network/networkSecurityGroups` resource. */
 import { defineQuotaRule } from '../support/quota-rule';
 
 export const quotaNetworkSecurityGroupsRule = defineQuotaRule({

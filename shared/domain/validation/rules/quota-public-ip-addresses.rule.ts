@@ -1,4 +1,4 @@
-/** ARM regional quota for public IP addresses (D1 §2.6, D4, D5): one per planned `Microsoft.Network/publicIPAddresses` resource. */
+/** ARM regional quota for public IP addresses (D1, D4, D5): one per planned `Microsoft.Network/publicIPAddresses` resource. */
 import { defineQuotaRule } from '../support/quota-rule';
 
 export const quotaPublicIpAddressesRule = defineQuotaRule({

@@ -1,4 +1,4 @@
-/** ARM regional quota for route tables (D1 §2.6, D4, D5): one per planned `Microsoft.Network/routeTables` resource. */
+/** ARM regional quota for route tables (D1, D4, D5): one per planned `Microsoft.Network/routeTables` resource. */
 import { defineQuotaRule } from '../support/quota-rule';
 
 export const quotaRouteTablesRule = defineQuotaRule({

@@ -1,5 +1,5 @@
 /**
- * ARM regional quota for static public IP addresses (D1 §2.6, D4): planned public IPs with
+ * ARM regional quota for static public IP addresses (D1, D4): planned public IPs with
  * `publicIPAllocationMethod: Static` — reserved IPs become static public IPs (D10). They also count
  * against the public IP quota (QUOTA_PUBLIC_IP_ADDRESSES).
  */

@@ -1,4 +1,4 @@
-/** ARM regional quota for virtual networks (D1 §2.6, D4, D5): one per planned `Microsoft.Network/virtualNetworks` resource. */
+/** ARM regional quota for virtual networks (D1, D4, D5): one per planned `Microsoft.Network/virtualNetworks` resource. */
 import { defineQuotaRule } from '../support/quota-rule';
 
 export const quotaVirtualNetworksRule = defineQuotaRule({

@@ -1,4 +1,4 @@
-/** Every VM with a disk in the account must be migrated first (D6, §2.7). Ours. */
+/** Every VM with a disk in the account must be migrated first (D6). Ours. */
 import { scopeSubject } from '../support/scope-subjects';
 import { allProfiles } from '../validation-profile';
 import { defineRule } from '../validation-rule';

@@ -1,4 +1,4 @@
-/** A VNet with both an ExpressRoute and a VPN gateway: a check only Prepare ran (D1 §2.6, D8). Ours. */
+/** A VNet with both an ExpressRoute and a VPN gateway: a check only Prepare ran (D1, D8). Ours. */
 import { hasExpressRouteGateway, hasVpnGateway } from '../support/gateways';
 import { scopeSubject } from '../support/scope-subjects';
 import { gaOnly } from '../validation-profile';

@@ -1,5 +1,5 @@
 /**
- * Where RBAC can be attached to the Classic resources a scope moves, as ARM shows them (§10.1:
+ * Where RBAC can be attached to the Classic resources a scope moves, as ARM shows them (types
  * `Microsoft.ClassicCompute/domainNames`, `…/virtualMachines`, `Microsoft.ClassicNetwork/virtualNetworks`,
  * `…/reservedIps`, `…/networkSecurityGroups`, `Microsoft.ClassicStorage/storageAccounts`) plus the resource
  * groups they show in: migrated resources land in new `<name>-Migrated` groups, so neither kind of

@@ -1,7 +1,7 @@
 /**
  * Input endpoints grouped by the frontend they listen on — a VIP of the deployment or one of its internal
  * load balancers — which is what each becomes in ARM: a load-balancing rule per endpoint set, an inbound
- * NAT rule per stand-alone endpoint, on the frontend IP configuration of that VIP / ILB (§3.3). Pure.
+ * NAT rule per stand-alone endpoint, on the frontend IP configuration of that VIP / ILB (D1's mapping). Pure.
  */
 import type { Deployment, InputEndpoint } from '../../classic/compute.schema';
 import { sameName } from '../../classic/names';

@@ -1,6 +1,6 @@
 /**
- * The existing ARM VNet a cloud service is to land in (`DestinationVirtualNetwork = Existing`, §2.7), looked
- * up in the current ARM inventory. Nothing to judge without an `Existing` destination, a deployment or
+ * The existing ARM VNet a cloud service is to land in (`DestinationVirtualNetwork = Existing`, C4, D6),
+ * looked up in the current ARM inventory. Nothing to judge without an `Existing` destination, a deployment or
  * the ARM inventory. Pure.
  */
 import type { ArmResource } from '../../arm/arm-resource';

@@ -78,13 +78,16 @@ export const defenderExtensionPatterns: readonly ExtensionPattern[] = [
   },
 ];
 
-/** Azure Site Recovery's mobility agents (D2). */
+/**
+ * Azure Site Recovery's mobility agents (D2). Recognised in both profiles: the final platform warns about
+ * them, the May 2016 preview refused their VMs (H1).
+ */
 export const siteRecoveryExtensionPatterns: readonly ExtensionPattern[] = [
   {
     label: 'Site Recovery',
     publisher: 'Microsoft.Azure.RecoveryServices.SiteRecovery',
     name: '*',
-    profiles: ['ga'],
+    profiles: ['ga', 'preview-2016'],
   },
 ];
 

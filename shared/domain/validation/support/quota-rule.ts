@@ -1,5 +1,5 @@
 /**
- * Pre-flight ARM regional quota checks (D1 §2.6, D4, D5): the ARM resources the translation plans to
+ * Pre-flight ARM regional quota checks (D1, D4, D5): the ARM resources the translation plans to
  * create, counted per region, must fit in what the quota leaves. One rule per quota; a quota without a
  * row in the subscription is not checked, and nothing is checked without planned resources. Pure.
  */

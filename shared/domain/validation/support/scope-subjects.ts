@@ -1,7 +1,7 @@
 /**
  * What the rules iterate over in a scope (deployments, VMs) and how a finding names its resource:
  * deployment- and VM-level findings carry `ResourceType` `Deployment` with the VM in `VirtualMachine`, as
- * Service Management's `ValidationMessage` does (§8.2); scope-level findings carry the scope's own type
+ * Service Management's `ValidationMessage` does (C2, C4); scope-level findings carry the scope's own type
  * (`VirtualNetwork`, `Storage`, …). Pure.
  */
 import type { Deployment } from '../../classic/compute.schema';

@@ -1,5 +1,5 @@
 /**
- * The migration API's own response bodies, exactly as Azure returned them (reference §5, §8).
+ * The migration API's own response bodies, exactly as Azure returned them (C2, C5).
  */
 import { describe, expect, it } from 'vitest';
 

@@ -36,6 +36,43 @@ describe('TableArmInventoryStore', () => {
     expect(one).toMatchObject({ phase: 'Prepared', scopeKey: 'scope-a', operationId: 'op-1' });
   });
 
+  it('When a subscription is listed, then every resource of every group comes back, and no other subscription’s', async () => {
+    const sub = uniqueSubscriptionId();
+    const other = uniqueSubscriptionId();
+    await store.writeScope(
+      sub,
+      'scope-1',
+      'op-1',
+      [aGroup(sub, 'rg1')],
+      [aPublicIp(sub, 'rg1', 'a')],
+      'Prepared',
+    );
+    await store.writeScope(
+      sub,
+      'scope-2',
+      'op-2',
+      [aGroup(sub, 'rg2')],
+      [aPublicIp(sub, 'rg2', 'b'), aPublicIp(sub, 'rg2', 'c')],
+      'Committed',
+    );
+    await store.writeScope(
+      other,
+      'scope-3',
+      'op-3',
+      [aGroup(other, 'rg1')],
+      [aPublicIp(other, 'rg1', 'z')],
+      'Prepared',
+    );
+
+    const listed = await store.listSubscriptionResources(sub);
+    expect(listed.map((stored) => `${stored.resourceGroup}/${stored.resource.name}`)).toEqual([
+      'rg1/a',
+      'rg2/b',
+      'rg2/c',
+    ]);
+    expect(await store.listSubscriptionResources(uniqueSubscriptionId())).toEqual([]);
+  });
+
   it('When a scope is committed, then every resource it wrote is Committed', async () => {
     const sub = uniqueSubscriptionId();
     const pip = aPublicIp(sub, 'rg1', 'pip');

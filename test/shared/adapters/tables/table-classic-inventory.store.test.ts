@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { TableClassicInventoryStore } from '../../../../shared/adapters/tables/table-classic-inventory.store';
+import {
+  classicRowKey,
+  TableClassicInventoryStore,
+} from '../../../../shared/adapters/tables/table-classic-inventory.store';
+import { tableNames } from '../../../../shared/contracts/names';
 import { classicInventorySchema } from '../../../../shared/domain/classic/inventory.schema';
 import {
   aCloudService,
@@ -67,5 +71,37 @@ describe('TableClassicInventoryStore', () => {
     );
     const loaded = await store.load(subscriptionId);
     expect(loaded.cloudServices.map((service) => service.name)).toEqual(['b']);
+  });
+
+  it('When resources are removed, then load leaves them out, absent names are skipped and migrated tombstones stay', async () => {
+    const subscriptionId = uniqueSubscriptionId();
+    await store.save(
+      classicInventorySchema.parse({
+        subscription: { id: subscriptionId },
+        cloudServices: [
+          aCloudService({ name: 'a' }),
+          aCloudService({ name: 'b' }),
+          aCloudService({ name: 'c' }),
+        ],
+        networkSecurityGroups: [aNetworkSecurityGroup({ name: 'nsg1' })],
+      }),
+    );
+    await store.markMigrated(subscriptionId, [{ collection: 'cloudServices', name: 'c' }], 'op-1');
+
+    await store.remove(subscriptionId, [
+      { collection: 'cloudServices', name: 'A' },
+      { collection: 'cloudServices', name: 'c' },
+      { collection: 'reservedIps', name: 'never-there' },
+      { collection: 'networkSecurityGroups', name: 'nsg1' },
+    ]);
+    const loaded = await store.load(subscriptionId);
+    expect(loaded.cloudServices.map((service) => service.name)).toEqual(['b']);
+    expect(loaded.networkSecurityGroups).toEqual([]);
+    const table = await testTableService().table(tableNames.classicInventory);
+    const tombstone = await table.getEntity(
+      subscriptionId.toLowerCase(),
+      classicRowKey('cloudServices', 'c'),
+    );
+    expect(tombstone).toMatchObject({ migrated: true, migratedBy: 'op-1' });
   });
 });

@@ -27,8 +27,15 @@ describe('management-lock', () => {
       'store1',
       'Storage account store1 is in the process of being migrated and hence cannot be changed',
     ],
+    ['reservedIp', 'rip1', 'ReservedIP rip1 is in the process of being migrated and hence cannot be changed'],
+    [
+      'networkSecurityGroup',
+      'nsg1',
+      'NetworkSecurityGroup nsg1 is in the process of being migrated and hence cannot be changed',
+    ],
+    ['routeTable', 'rt1', 'RouteTable rt1 is in the process of being migrated and hence cannot be changed'],
   ] as const)(
-    'When a %s is under migration, then the refusal names it with the documented noun',
+    'When a %s is under migration, then the refusal names it with the noun of its kind',
     (kind, name, text) => {
       expect(resourceBeingMigrated(kind, name)).toEqual({
         httpStatus: 409,

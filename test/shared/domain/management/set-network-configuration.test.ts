@@ -4,7 +4,12 @@ import {
   type NetworkConfigurationDocument,
   planSetNetworkConfiguration,
 } from '../../../../shared/domain/management/set-network-configuration';
-import { anInventory, aVirtualNetwork } from '../../../fixtures/classic-builders';
+import {
+  aNetworkSecurityGroup,
+  anInventory,
+  aRouteTable,
+  aVirtualNetwork,
+} from '../../../fixtures/classic-builders';
 
 const inventory = anInventory({
   dnsServers: [{ name: 'dns1', address: '10.0.0.10' }],
@@ -57,6 +62,55 @@ describe('planSetNetworkConfiguration', () => {
 
   it('When the address of a DNS server a VNet references changes, then that VNet counts as changed', () => {
     expect(targets(documentOf({ dnsServers: [{ name: 'dns1', address: '10.0.0.11' }] }))).toEqual(['locked']);
+  });
+
+  it('When a subnet gains an NSG and another loses its route table, then both guard the write with their own texts after the VNets', () => {
+    const withAssociations = anInventory({
+      networkSecurityGroups: [aNetworkSecurityGroup({ name: 'Lonely' })],
+      routeTables: [aRouteTable({ name: 'rt1' })],
+      virtualNetworks: [
+        aVirtualNetwork({ name: 'a' }),
+        aVirtualNetwork({
+          name: 'b',
+          subnets: [{ name: 'S', addressPrefix: '10.0.0.0/24', routeTable: 'rt1' }],
+        }),
+      ],
+    });
+    const [a, b] = withAssociations.virtualNetworks;
+    const document: NetworkConfigurationDocument = {
+      dnsServers: [],
+      localNetworkSites: [],
+      virtualNetworks: [
+        {
+          ...a!,
+          subnets: [{ name: 'Subnet-1', addressPrefix: '10.0.0.0/24', networkSecurityGroup: 'lonely' }],
+        },
+        { ...b!, subnets: [{ name: 'S', addressPrefix: '10.0.0.0/24' }] },
+      ],
+    };
+    const result = planSetNetworkConfiguration(withAssociations, document, withAssociations);
+    expect(result.lockTargets.map((t) => [t.scope, t.refusal.message])).toEqual([
+      [
+        { kind: 'virtualNetwork', name: 'a' },
+        'Virtual Network a is in the process of being migrated and hence cannot be changed',
+      ],
+      [
+        { kind: 'virtualNetwork', name: 'b' },
+        'Virtual Network b is in the process of being migrated and hence cannot be changed',
+      ],
+      [
+        { kind: 'networkSecurityGroup', name: 'Lonely' },
+        'NetworkSecurityGroup Lonely is in the process of being migrated and hence cannot be changed',
+      ],
+      [
+        { kind: 'routeTable', name: 'rt1' },
+        'RouteTable rt1 is in the process of being migrated and hence cannot be changed',
+      ],
+      [
+        { kind: 'virtualNetwork', name: 'b' },
+        'RouteTable rt1 is in the process of being migrated and hence cannot be changed',
+      ],
+    ]);
   });
 
   it('When the document leaves a VNet out, then that VNet guards the write and the removal is refused', () => {

@@ -51,7 +51,7 @@ type Expected = [decision: 'started' | 'noop' | 'refused', next: MigrationState,
 
 /**
  * The expected answer to a new request for every (state, operation) pair, written out independently of
- * the implementation's table (reference §2.3).
+ * the implementation's table (D1, D3, D4, D11).
  */
 const expectedRequests: Record<
   MigrationState,

@@ -4,8 +4,16 @@ import { buildMigrationPlan } from '../../../../shared/domain/plan/migration-pla
 import { cloudServiceClassicId } from '../../../../shared/domain/translation/classic-ids';
 import { translateScope } from '../../../../shared/domain/translation/translate-scope';
 import {
+  aCloudService,
+  aDeployment,
+  anInventory,
+  aVirtualNetwork,
+  aVmRole,
+} from '../../../fixtures/classic-builders';
+import {
   cloudServiceEstate,
   type Estate,
+  estate,
   translationInput,
   vnetEstate,
 } from '../../../fixtures/translation-estates';
@@ -109,5 +117,81 @@ describe('buildMigrationPlan', () => {
     const { translation, plan } = planOf(cloudServiceEstate());
     expect(plan.estimate.armWrites).toBe(translation.resources.length + translation.resourceGroups.length);
     expect(plan.estimate.prepareMinutes).toBeGreaterThan(12.5);
+  });
+});
+
+describe('the plan’s renames', () => {
+  /** VNet `Group rg my vnet` (a portal-style name) with subnet `my subnet` holding VM `app1`. */
+  function spacedEstate(): Estate {
+    const vm = aVmRole({
+      name: 'app1',
+      network: {
+        inputEndpoints: [],
+        subnetNames: ['my subnet'],
+        publicIps: [],
+        networkInterfaces: [],
+        ipForwarding: false,
+      },
+    });
+    const inventory = anInventory({
+      virtualNetworks: [
+        aVirtualNetwork({
+          name: 'Group rg my vnet',
+          subnets: [
+            { name: 'my subnet', addressPrefix: '10.0.0.0/24' },
+            { name: 'Subnet-2', addressPrefix: '10.0.1.0/24' },
+          ],
+        }),
+      ],
+      cloudServices: [
+        aCloudService({
+          name: 'app',
+          deployments: [aDeployment({ name: 'app', virtualNetworkName: 'Group rg my vnet', roles: [vm] })],
+        }),
+      ],
+    });
+    return estate(inventory, 'virtualNetwork', 'Group rg my vnet');
+  }
+
+  it('When a VNet and a subnet have names with spaces, then the plan lists both renames, caused by the characters', () => {
+    const { translation, plan } = planOf(spacedEstate());
+    const vnetId = translation.resources.find((r) => r.type === 'Microsoft.Network/virtualNetworks')?.id;
+
+    expect(plan.renamed).toEqual([
+      expect.objectContaining({
+        classicType: 'VirtualNetwork',
+        classicName: 'Group rg my vnet',
+        armName: 'Group-rg-my-vnet',
+        armId: vnetId,
+        cause: 'characters',
+      }),
+      expect.objectContaining({
+        classicType: 'Subnet',
+        classicName: 'my subnet',
+        armName: 'my-subnet',
+        armId: `${vnetId}/subnets/my-subnet`,
+        cause: 'characters',
+      }),
+    ]);
+  });
+
+  it('When a naming override renames a VM, then the plan lists it as chosen by the naming policy', () => {
+    const e = spacedEstate();
+    const vmId = `/subscriptions/${e.scope.subscriptionId}/resourceGroups/app/providers/Microsoft.ClassicCompute/virtualMachines/app1`;
+    const translation = translateScope(
+      translationInput(e, { naming: { templates: {}, overrides: { [vmId]: 'app-01' } } }),
+    );
+    const plan = buildMigrationPlan({ ...e, translation });
+
+    expect(plan.renamed.find((r) => r.classicType === 'VirtualMachine')).toMatchObject({
+      classicName: 'app1',
+      armName: 'app-01',
+      cause: 'namingPolicy',
+    });
+  });
+
+  it('When every Classic name is a valid ARM name, then nothing is renamed', () => {
+    expect(planOf(vnetEstate()).plan.renamed).toEqual([]);
+    expect(planOf(cloudServiceEstate()).plan.renamed).toEqual([]);
   });
 });

@@ -1,5 +1,7 @@
 /**
- * Golden translations of the six real Classic samples (shared/demo/samples, attribution in its README).
+ * Golden translations of the six real Classic samples (shared/demo/samples, attribution in its README),
+ * and of our own documents under test/fixtures/authored for shapes no recording has (each says it is
+ * authored in a comment; imported alone, without context).
  *
  * Each sample is imported through the Service Management importer with the minimal context it needs (our
  * documents in shared/demo/sample-context: the cloud service and location of a bare Deployment body, the
@@ -12,7 +14,7 @@
  *
  * then review the diff of test/fixtures/golden. The plain assertions below say what the goldens mean.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
@@ -55,6 +57,14 @@ const goldenScopes: Readonly<Record<string, readonly (readonly [ScopeKind, strin
   'deployment-lb-endpointset-probe.xml': [['cloudService', 'ClitestVm8365']],
 };
 
+/** Our authored documents (test/fixtures/authored) and the scopes each forms. */
+const authoredRoot = join(__dirname, '../../../fixtures/authored');
+const authoredScopes: Readonly<Record<string, readonly (readonly [ScopeKind, string])[]>> = {
+  'hostedservice-multi-set-lb.xml': [['cloudService', 'contoso-shop']],
+};
+const isAuthored = (file: string) => Object.hasOwn(authoredScopes, file);
+const authoredPath = (file: string) => `test/fixtures/authored/${file}`;
+
 const fileOf = (document: DemoDocument) => document.path.slice(document.path.lastIndexOf('/') + 1);
 const stem = (file: string) => file.replace(/\.xml$/, '');
 const slug = (name: string) =>
@@ -76,6 +86,10 @@ function inventoryOf(file: string): ClassicInventory {
   const start = classicInventorySchema.parse({
     subscription: { id: subscriptionId, registeredForMigration: true },
   });
+  if (isAuthored(file))
+    return importDocuments(start, [
+      { path: authoredPath(file), xml: readFileSync(join(authoredRoot, file), 'utf8') },
+    ]);
   return importDocuments(
     start,
     documentsOfSample(sampleEntry(file)).map((document) => ({
@@ -93,13 +107,18 @@ function translationOf(file: string, kind: ScopeKind, name: string): Translation
   return translateScope({ inventory, scope, contents });
 }
 
-const cases = Object.entries(goldenScopes).flatMap(([file, scopes]) =>
+const cases = [...Object.entries(goldenScopes), ...Object.entries(authoredScopes)].flatMap(([file, scopes]) =>
   scopes.map(([kind, name]) => [file, kind, name] as const),
 );
 
 describe('golden translations of the real samples', () => {
-  it('When the cases are listed, then every real sample has golden scopes, and each is a scope it forms', () => {
+  it('When the cases are listed, then every real sample and every authored document has golden scopes, and each is a scope it forms', () => {
     expect(Object.keys(goldenScopes).sort()).toEqual(realSamples.map((s) => fileOf(s.sample)).sort());
+    expect(Object.keys(authoredScopes).sort()).toEqual(
+      readdirSync(authoredRoot)
+        .filter((file) => file.endsWith('.xml'))
+        .sort(),
+    );
     for (const [file, kind, name] of cases)
       expect(
         scopesOf(inventoryOf(file)).some((s) => s.kind === kind && s.name === name),
@@ -111,8 +130,8 @@ describe('golden translations of the real samples', () => {
     const differences = compareWithGolden(
       goldenFile(file, kind, name),
       {
-        sample: sampleEntry(file).sample.path,
-        context: sampleEntry(file).context,
+        sample: isAuthored(file) ? authoredPath(file) : sampleEntry(file).sample.path,
+        context: isAuthored(file) ? [] : sampleEntry(file).context,
         scope: { kind, name },
         translation: translationOf(file, kind, name),
       },
@@ -315,5 +334,63 @@ describe('what the goldens mean', () => {
     });
     const affinity = translationOf('netcfg-vnets-gateway-localsites.xml', 'virtualNetwork', 'testvnet8981');
     expect(affinity.issues.map((issue) => issue.code)).toEqual(['LOCATION_UNKNOWN']);
+  });
+});
+
+describe('what the authored goldens mean', () => {
+  it('When the two-set cloud service is translated, then web and api each get a pool and probe, and each NIC sits in its own set’s pool only', () => {
+    const result = translationOf('hostedservice-multi-set-lb.xml', 'cloudService', 'contoso-shop');
+    const lb = resource(result, 'Microsoft.Network/loadBalancers', 'LB-contoso-shop');
+    const pool = (name: string) => `${lb.id}/backendAddressPools/${name}`;
+    expect(lb.properties['backendAddressPools']).toEqual([
+      { name: 'web-pool', id: pool('web-pool') },
+      { name: 'api-pool', id: pool('api-pool') },
+    ]);
+    expect(lb.properties['loadBalancingRules']).toMatchObject([
+      {
+        name: 'web',
+        properties: {
+          frontendPort: 80,
+          backendAddressPool: { id: pool('web-pool') },
+          probe: { id: `${lb.id}/probes/web-probe` },
+        },
+      },
+      {
+        name: 'api',
+        properties: {
+          frontendPort: 8443,
+          backendAddressPool: { id: pool('api-pool') },
+          probe: { id: `${lb.id}/probes/api-probe` },
+        },
+      },
+    ]);
+    const poolsOf = (vm: string) =>
+      (
+        resource(result, 'Microsoft.Network/networkInterfaces', `${vm}-PrimaryNic`).properties[
+          'ipConfigurations'
+        ] as { properties: { loadBalancerBackendAddressPools?: unknown } }[]
+      )[0]?.properties.loadBalancerBackendAddressPools;
+    expect(poolsOf('web1')).toEqual([{ id: pool('web-pool') }]);
+    expect(poolsOf('web2')).toEqual([{ id: pool('web-pool') }]);
+    expect(poolsOf('api1')).toEqual([{ id: pool('api-pool') }]);
+    expect((lb.properties['inboundNatRules'] as { name: string }[]).map((rule) => rule.name).sort()).toEqual([
+      'api1-ssh',
+      'web1-rdp',
+      'web2-rdp',
+    ]);
+  });
+
+  it('When the two-set cloud service is translated, then the Windows VMs keep their Hybrid Use Benefit licence', () => {
+    const result = translationOf('hostedservice-multi-set-lb.xml', 'cloudService', 'contoso-shop');
+    expect(
+      resourcesOfType(result, 'Microsoft.Compute/virtualMachines').map((vm) => [
+        vm.name,
+        vm.properties['licenseType'],
+      ]),
+    ).toEqual([
+      ['web1', 'Windows_Server'],
+      ['web2', 'Windows_Server'],
+      ['api1', undefined],
+    ]);
   });
 });

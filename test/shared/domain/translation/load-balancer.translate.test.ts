@@ -26,7 +26,7 @@ function translateCloudService(...args: Parameters<typeof aDeployment>) {
 }
 
 describe('load balancer translation', () => {
-  it('When VMs share a load-balanced endpoint set with a probe, then one LB rule with one probe serves a pool of their NICs', () => {
+  it('When VMs share a load-balanced endpoint set with a probe, then one LB rule with one probe serves the set’s pool of their NICs', () => {
     const result = translateScope(translationInput(cloudServiceEstate()));
     const lb = resource(result, 'Microsoft.Network/loadBalancers', 'LB-shop');
     const rules = prop(lb, 'loadBalancingRules') as { name: string; properties: Record<string, unknown> }[];
@@ -41,7 +41,7 @@ describe('load balancer translation', () => {
         enableFloatingIP: false,
         loadDistribution: 'SourceIP',
         probe: { id: probes[0]!.id },
-        backendAddressPool: { id: `${lb.id}/backendAddressPools/BackendPool` },
+        backendAddressPool: { id: `${lb.id}/backendAddressPools/shop-https-pool` },
       },
     });
     expect(probes).toEqual([
@@ -56,10 +56,17 @@ describe('load balancer translation', () => {
           resource(result, 'Microsoft.Network/networkInterfaces', `${vm}-PrimaryNic`),
           'ipConfigurations.0.properties.loadBalancerBackendAddressPools',
         ),
-      ).toEqual([{ id: `${lb.id}/backendAddressPools/BackendPool` }]);
+      ).toEqual([{ id: `${lb.id}/backendAddressPools/shop-https-pool` }]);
+    expect(prop(lb, 'backendAddressPools')).toEqual([
+      { name: 'shop-https-pool', id: `${lb.id}/backendAddressPools/shop-https-pool` },
+    ]);
     expect(entry(result, 'LoadBalancedEndpointSet', 'shop-https')).toMatchObject({
       outcome: 'migrated',
-      armIds: [`${lb.id}/loadBalancingRules/shop-https`, probes[0]!.id],
+      armIds: [
+        `${lb.id}/loadBalancingRules/shop-https`,
+        probes[0]!.id,
+        `${lb.id}/backendAddressPools/shop-https-pool`,
+      ],
     });
   });
 
@@ -239,6 +246,139 @@ describe('load balancer translation', () => {
     const pip = resource(result, 'Microsoft.Network/publicIPAddresses', 'kept');
     expect(pip.id).toContain('/resourceGroups/svc1-Migrated/');
     expect(pip.properties).toMatchObject({ publicIPAllocationMethod: 'Static', ipAddress: '40.9.9.8' });
+  });
+});
+
+/** A network configuration of endpoints only (no VNet). */
+const withEndpoints = (inputEndpoints: ReturnType<typeof anInputEndpoint>[]) => ({
+  inputEndpoints,
+  subnetNames: [],
+  publicIps: [],
+  networkInterfaces: [],
+  ipForwarding: false,
+});
+const webEndpoint = () =>
+  anInputEndpoint({
+    name: 'http',
+    port: 80,
+    localPort: 80,
+    loadBalancedEndpointSetName: 'web',
+    probe: { protocol: 'http', port: 80, path: '/' },
+  });
+const apiEndpoint = () =>
+  anInputEndpoint({
+    name: 'api',
+    port: 8443,
+    localPort: 8443,
+    loadBalancedEndpointSetName: 'api',
+    probe: { protocol: 'tcp', port: 8443 },
+  });
+type Named = { name: string; id: string; properties: Record<string, unknown> };
+const poolsOfNic = (result: ReturnType<typeof translateScope>, vm: string) =>
+  prop(
+    resource(result, 'Microsoft.Network/networkInterfaces', `${vm}-PrimaryNic`),
+    'ipConfigurations.0.properties.loadBalancerBackendAddressPools',
+  );
+
+describe('load-balanced endpoint sets: one backend pool per set', () => {
+  it('When two VMs are in set web and a third in set api, then each set has its own pool and probe and each NIC joins only its own set’s pool', () => {
+    const result = translateCloudService({
+      name: 'multi',
+      roles: [
+        aVmRole({ name: 'web1', network: withEndpoints([webEndpoint(), anInputEndpoint({ port: 50001 })]) }),
+        aVmRole({ name: 'web2', network: withEndpoints([webEndpoint()]) }),
+        aVmRole({ name: 'api1', network: withEndpoints([apiEndpoint()]) }),
+      ],
+    });
+    const lb = resource(result, 'Microsoft.Network/loadBalancers', 'LB-multi');
+    const pool = (name: string) => `${lb.id}/backendAddressPools/${name}`;
+    expect(prop(lb, 'backendAddressPools')).toEqual([
+      { name: 'web-pool', id: pool('web-pool') },
+      { name: 'api-pool', id: pool('api-pool') },
+    ]);
+    const probes = prop(lb, 'probes') as Named[];
+    expect(probes.map((p) => [p.name, p.properties['port']])).toEqual([
+      ['web-probe', 80],
+      ['api-probe', 8443],
+    ]);
+    const rules = prop(lb, 'loadBalancingRules') as Named[];
+    expect(
+      rules.map((r) => [
+        r.name,
+        r.properties['frontendPort'],
+        r.properties['backendAddressPool'],
+        r.properties['probe'],
+      ]),
+    ).toEqual([
+      ['web', 80, { id: pool('web-pool') }, { id: probes[0]!.id }],
+      ['api', 8443, { id: pool('api-pool') }, { id: probes[1]!.id }],
+    ]);
+    expect(poolsOfNic(result, 'web1')).toEqual([{ id: pool('web-pool') }]);
+    expect(poolsOfNic(result, 'web2')).toEqual([{ id: pool('web-pool') }]);
+    expect(poolsOfNic(result, 'api1')).toEqual([{ id: pool('api-pool') }]);
+    // The stand-alone endpoint stays an inbound NAT rule of its VM only.
+    expect((prop(lb, 'inboundNatRules') as Named[]).map((r) => r.name)).toEqual(['web1-rdp']);
+    expect(entry(result, 'LoadBalancedEndpointSet', 'api')).toMatchObject({
+      outcome: 'migrated',
+      armIds: [`${lb.id}/loadBalancingRules/api`, probes[1]!.id, pool('api-pool')],
+    });
+  });
+
+  it('When a VM has endpoints in two sets, then its NIC joins both pools', () => {
+    const result = translateCloudService({
+      name: 'both',
+      roles: [
+        aVmRole({ name: 'vm1', network: withEndpoints([webEndpoint(), apiEndpoint()]) }),
+        aVmRole({ name: 'vm2', network: withEndpoints([webEndpoint()]) }),
+      ],
+    });
+    const lb = resource(result, 'Microsoft.Network/loadBalancers', 'LB-both');
+    expect(poolsOfNic(result, 'vm1')).toEqual([
+      { id: `${lb.id}/backendAddressPools/web-pool` },
+      { id: `${lb.id}/backendAddressPools/api-pool` },
+    ]);
+    expect(poolsOfNic(result, 'vm2')).toEqual([{ id: `${lb.id}/backendAddressPools/web-pool` }]);
+  });
+
+  it('When set names differ only in case, then they are one set with one pool', () => {
+    const result = translateCloudService({
+      name: 'cased',
+      roles: [
+        aVmRole({ name: 'vm1', network: withEndpoints([webEndpoint()]) }),
+        aVmRole({
+          name: 'vm2',
+          network: withEndpoints([{ ...webEndpoint(), loadBalancedEndpointSetName: 'WEB' }]),
+        }),
+      ],
+    });
+    const lb = resource(result, 'Microsoft.Network/loadBalancers', 'LB-cased');
+    expect((prop(lb, 'backendAddressPools') as Named[]).map((p) => p.name)).toEqual(['web-pool']);
+    expect(poolsOfNic(result, 'vm2')).toEqual([{ id: `${lb.id}/backendAddressPools/web-pool` }]);
+  });
+
+  it('When one set is on two VIPs, then it has one rule per frontend sharing one pool and one probe', () => {
+    const onVip = (vip: string) => ({ ...webEndpoint(), vip });
+    const result = translateCloudService({
+      name: 'twovip',
+      roles: [aVmRole({ name: 'vm1', network: withEndpoints([onVip('40.1.2.3'), onVip('second')]) })],
+      virtualIps: [
+        { name: 'twovipContractContract', address: '40.1.2.3', isReserved: false },
+        { name: 'second', address: '40.1.2.4', isReserved: false },
+      ],
+    });
+    const lb = resource(result, 'Microsoft.Network/loadBalancers', 'LB-twovip');
+    const rules = prop(lb, 'loadBalancingRules') as Named[];
+    expect(rules.map((r) => r.name)).toEqual(['web', 'web-2']);
+    expect(new Set(rules.map((r) => JSON.stringify(r.properties['frontendIPConfiguration']))).size).toBe(2);
+    expect(rules.map((r) => r.properties['backendAddressPool'])).toEqual([
+      { id: `${lb.id}/backendAddressPools/web-pool` },
+      { id: `${lb.id}/backendAddressPools/web-pool` },
+    ]);
+    expect((prop(lb, 'probes') as Named[]).map((p) => p.name)).toEqual(['web-probe']);
+    expect(rules.map((r) => r.properties['probe'])).toEqual([
+      { id: `${lb.id}/probes/web-probe` },
+      { id: `${lb.id}/probes/web-probe` },
+    ]);
   });
 });
 

@@ -56,7 +56,7 @@ describe('naming policy in translation', () => {
     const lb = resource(result, 'Microsoft.Network/loadBalancers', 'shop-lb');
     const nic = resource(result, 'Microsoft.Network/networkInterfaces', 'shop1-nic-shop');
     expect(prop(nic, 'ipConfigurations.0.properties.loadBalancerBackendAddressPools.0.id')).toBe(
-      `${lb.id}/backendAddressPools/BackendPool`,
+      `${lb.id}/backendAddressPools/shop-https-pool`,
     );
     expect(
       prop(

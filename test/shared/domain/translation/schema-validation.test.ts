@@ -39,7 +39,7 @@ const estates: [string, () => TranslationInput][] = [
 ];
 
 describe('generated resources against the official ARM schemas', () => {
-  it('When the validator loads the kit, then every generated type and API version has a schema', () => {
+  it('When the validator loads the schema fixtures, then every generated type and API version has a schema', () => {
     const known = knownResourceSchemas();
     for (const [type, apiVersion] of Object.entries(apiVersions))
       expect(known).toContain(`${type.toLowerCase()}@${apiVersion}`);
@@ -76,7 +76,7 @@ describe('generated resources against the official ARM schemas', () => {
     ]);
   });
 
-  it('When a resource type has no schema in the kit, then validation fails saying so', () => {
+  it('When a resource type has no schema in the fixtures, then validation fails saying so', () => {
     expect(validateArmResource({ type: 'Microsoft.Web/sites', apiVersion: '2016-08-01' })).toEqual({
       valid: false,
       errors: ['no schema for Microsoft.Web/sites@2016-08-01'],

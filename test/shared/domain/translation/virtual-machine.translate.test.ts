@@ -18,6 +18,7 @@ import {
   translationInput,
   vnetEstate,
 } from '../../../fixtures/translation-estates';
+import { validateArmResource } from '../../../support/arm-schema-validator';
 import { entry, prop, resource } from '../../../support/translation-lookups';
 
 describe('virtual machine translation', () => {
@@ -148,5 +149,32 @@ describe('virtual machine translation', () => {
       reason:
         'Migration is not supported for Deployment svc1 in HostedService svc1 because it is a PaaS deployment (Web/Worker).',
     });
+  });
+});
+
+describe('Hybrid Use Benefit', () => {
+  function translatedVm(licenseType?: 'Windows_Server' | 'Windows_Client') {
+    const role = aVmRole({ name: 'hub1', ...(licenseType ? { licenseType } : {}) });
+    const inventory = anInventory({
+      cloudServices: [
+        aCloudService({ name: 'hub', deployments: [aDeployment({ name: 'hub', roles: [role] })] }),
+      ],
+    });
+    const result = translateScope(translationInput(estate(inventory, 'cloudService', 'hub')));
+    return resource(result, 'Microsoft.Compute/virtualMachines', 'hub1');
+  }
+
+  it.each(['Windows_Server', 'Windows_Client'] as const)(
+    'When a Classic VM has LicenseType %s, then the ARM VM keeps it as licenseType and still validates against the 2016-03-30 schema',
+    (licenseType) => {
+      const vm = translatedVm(licenseType);
+
+      expect(prop(vm, 'licenseType')).toBe(licenseType);
+      expect(validateArmResource(vm).errors).toEqual([]);
+    },
+  );
+
+  it('When a Classic VM has no LicenseType, then the ARM VM has no licenseType', () => {
+    expect(translatedVm().properties).not.toHaveProperty('licenseType');
   });
 });

@@ -16,6 +16,7 @@ import { armConflictCases } from './rule-cases/arm-conflict.cases';
 import { deploymentCases } from './rule-cases/deployment.cases';
 import { destinationRbacCases } from './rule-cases/destination-rbac.cases';
 import { extensionCases } from './rule-cases/extension.cases';
+import { licenceAndNameCases } from './rule-cases/licence-and-names.cases';
 import { loadBalancerCases } from './rule-cases/load-balancer.cases';
 import { quotaCases } from './rule-cases/quota.cases';
 import { observed, type RuleCases } from './rule-cases/rule-case';
@@ -35,6 +36,7 @@ const cases: Record<RuleCode, RuleCases> = {
   ...quotaCases,
   ...loadBalancerCases,
   ...armConflictCases,
+  ...licenceAndNameCases,
 };
 
 describe('rule cases', () => {

@@ -38,7 +38,7 @@ describe('ruleCatalogue', () => {
     }
   });
 
-  it('When the Azure-text rules are listed, then they are exactly the ones whose text the reference records', () => {
+  it('When the Azure-text rules are listed, then they are exactly the ones whose text Azure published', () => {
     const azure = ruleCatalogue.filter((rule) => rule.azureText).map((rule) => rule.code);
 
     expect(azure.sort()).toEqual(

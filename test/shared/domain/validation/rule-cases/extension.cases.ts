@@ -18,6 +18,12 @@ const vmWith = (extensions: ResourceExtensionReference[], instance: Partial<Role
 
 const ready = (handlerName: string, status = 'Ready') => ({ extensionStatuses: [{ handlerName, status }] });
 
+const siteRecoveryAgent = anExtension({
+  publisher: 'Microsoft.Azure.RecoveryServices.SiteRecovery',
+  name: 'WindowsAgent',
+});
+const siteRecoveryHandler = 'Microsoft.Azure.RecoveryServices.SiteRecovery.WindowsAgent';
+
 const bgInfo1 = anExtension({ publisher: 'Microsoft.Compute', name: 'BGInfo', version: '1.*' });
 const bgInfo2 = anExtension({ publisher: 'Microsoft.Compute', name: 'BGInfo', version: '2.1' });
 const remoteDebug = anExtension({
@@ -226,17 +232,34 @@ export const extensionCases = {
     negative: [
       { when: "a VM has Azure Backup's snapshot extension instead", input: () => vmWith([snapshot]) },
       {
-        when: 'the profile is the 2016 preview, which did not list it',
-        input: () =>
-          vmWith(
-            [
-              anExtension({
-                publisher: 'Microsoft.Azure.RecoveryServices.SiteRecovery',
-                name: 'WindowsAgent',
-              }),
-            ],
-            ready('Microsoft.Azure.RecoveryServices.SiteRecovery.WindowsAgent'),
+        when: 'the profile is the 2016 preview, which refuses the VM instead (VM_SITE_RECOVERY_NOT_SUPPORTED)',
+        input: () => vmWith([siteRecoveryAgent], ready(siteRecoveryHandler)),
+        profile: 'preview-2016',
+      },
+    ],
+  },
+  VM_SITE_RECOVERY_NOT_SUPPORTED: {
+    positive: [
+      {
+        when: 'the 2016 preview validates a VM with the Site Recovery mobility agent',
+        input: () => vmWith([siteRecoveryAgent], ready(siteRecoveryHandler)),
+        profile: 'preview-2016',
+        expected: [
+          onVm(
+            'vm1',
+            'Migration is not supported for VM vm1 in HostedService svc1 because it is protected by Azure Site Recovery (Extension WindowsAgent).',
           ),
+        ],
+      },
+    ],
+    negative: [
+      {
+        when: 'the final platform validates the same VM (it warns instead)',
+        input: () => vmWith([siteRecoveryAgent], ready(siteRecoveryHandler)),
+      },
+      {
+        when: 'the 2016 preview validates a VM whose Site Recovery agent is being uninstalled',
+        input: () => vmWith([{ ...siteRecoveryAgent, state: 'Uninstall' }]),
         profile: 'preview-2016',
       },
     ],

@@ -1,6 +1,6 @@
 /**
  * Cases for the pre-flight load-balancer validity checks and private IP conflicts among stop-deallocated
- * VMs (D1 §2.6).
+ * VMs (D1).
  */
 import type { z } from 'zod';
 

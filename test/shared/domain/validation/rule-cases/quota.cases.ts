@@ -1,4 +1,4 @@
-/** Cases for the ARM regional quota checks (D1 §2.6, D4, D5): counts come from the planned resources. */
+/** Cases for the ARM regional quota checks (D1, D4, D5): counts come from the planned resources. */
 import type { ArmResource } from '../../../../../shared/domain/arm/arm-resource';
 import type { QuotaResource } from '../../../../../shared/domain/classic/inventory.schema';
 import { aReservedIp, testSubscriptionId } from '../../../../fixtures/classic-builders';

@@ -36,6 +36,31 @@ const nsgOnSubnetAndVm = () =>
   );
 
 export const standaloneCases = {
+  STORAGE_ACCOUNT_MIGRATION_NOT_SUPPORTED: {
+    positive: [
+      {
+        when: 'the 2016 preview validates a storage account that holds only data',
+        input: () => storageInput(anInventory()),
+        profile: 'preview-2016',
+        expected: [
+          storage(
+            'Migration is not supported for Storage account teststorage: storage accounts cannot be migrated yet.',
+          ),
+        ],
+      },
+    ],
+    negative: [
+      {
+        when: 'the final platform validates the same storage account',
+        input: () => storageInput(anInventory()),
+      },
+      {
+        when: 'the 2016 preview validates a storage account that does not exist',
+        input: () => aValidationInput(anInventory(), 'storageAccount', 'missing'),
+        profile: 'preview-2016',
+      },
+    ],
+  },
   STORAGE_ACCOUNT_USED_BY_CLASSIC_VMS: {
     positive: [
       {

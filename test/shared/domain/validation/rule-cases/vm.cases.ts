@@ -255,9 +255,35 @@ export const vmCases = {
         input: () => cloudServiceInput(premiumDiagEstate(false, 'Premium_LRS')),
       },
       {
-        when: 'the profile is the 2016 preview, which did not list it',
+        when: 'the profile is the 2016 preview, which refuses any boot diagnostics instead (VM_BOOT_DIAGNOSTICS_NOT_SUPPORTED)',
         input: () => cloudServiceInput(premiumDiagEstate(true, 'Premium_LRS')),
         profile: 'preview-2016',
+      },
+    ],
+  },
+  VM_BOOT_DIAGNOSTICS_NOT_SUPPORTED: {
+    positive: [
+      {
+        when: 'the 2016 preview validates a VM whose boot diagnostics write to a Standard account',
+        input: () => cloudServiceInput(premiumDiagEstate(true, 'Standard_LRS')),
+        profile: 'preview-2016',
+        expected: [
+          onVm(
+            'vm1',
+            'Migration is not supported for VM vm1 in HostedService svc1 because it has boot diagnostics enabled.',
+          ),
+        ],
+      },
+    ],
+    negative: [
+      {
+        when: 'the 2016 preview validates a VM whose boot diagnostics are disabled',
+        input: () => cloudServiceInput(premiumDiagEstate(false, 'Standard_LRS')),
+        profile: 'preview-2016',
+      },
+      {
+        when: 'the final platform validates boot diagnostics on a Standard account',
+        input: () => cloudServiceInput(premiumDiagEstate(true, 'Standard_LRS')),
       },
     ],
   },
