@@ -2,6 +2,8 @@
  * The dev host's admin API (`/admin/…`), after Core Tools':
  * - `POST /admin/functions/{name}` with `{"input": "..."}` runs a non-HTTP function now → 202;
  * - `GET /admin/functions` lists the functions; `GET /admin/host/status` says the host runs;
+ * - `GET /admin/host/stats`: storage calls and invocations since start-up and memory, per process and in
+ *   total (devhost/stats/host-stats.ts);
  * - `GET /admin/servicebus/{entity}/deadletter` and `…/messages` peek (at most 32) dead-lettered or
  *   active messages; `{entity}` is a queue name or `<topic>/Subscriptions/<subscription>`.
  * Keys are not enforced (as with Core Tools).
@@ -15,6 +17,7 @@ import { createEnvelope } from '../../shared/adapters/local-service-bus/message-
 import { intData, jsonData, stringData } from '../bindings/typed-data';
 import { RpcTypedDataLike } from '../core-shim';
 import { serviceBusTriggerData, serviceBusTriggerMetadata } from '../servicebus/trigger-metadata';
+import type { HostStats } from '../stats/host-stats';
 import { timerTriggerData } from '../timer/timer-triggers';
 import { HostedFunction } from '../worker/function-catalog';
 import { FunctionInvoker, InvocationRequest } from '../worker/function-invoker';
@@ -26,11 +29,18 @@ export class AdminEndpoints {
   readonly #functions: Map<string, HostedFunction>;
   readonly #invoker: FunctionInvoker;
   readonly #serviceBus: LocalServiceBusClient;
+  readonly #hostStats: (() => Promise<HostStats>) | undefined;
 
-  constructor(functions: HostedFunction[], invoker: FunctionInvoker, serviceBus: LocalServiceBusClient) {
+  constructor(
+    functions: HostedFunction[],
+    invoker: FunctionInvoker,
+    serviceBus: LocalServiceBusClient,
+    hostStats?: () => Promise<HostStats>,
+  ) {
     this.#functions = new Map(functions.map((fn) => [fn.name.toLowerCase(), fn]));
     this.#invoker = invoker;
     this.#serviceBus = serviceBus;
+    this.#hostStats = hostStats;
   }
 
   readonly handle = async (request: HostRequest, relativePath: string): Promise<HostResponse> => {
@@ -48,6 +58,8 @@ export class AdminEndpoints {
       case 'host':
         if (rest[0]?.toLowerCase() === 'status')
           return jsonResponse(200, { state: 'Running', processUptime: process.uptime() });
+        if (rest[0]?.toLowerCase() === 'stats' && request.method === 'GET' && this.#hostStats)
+          return jsonResponse(200, await this.#hostStats());
         break;
       case 'servicebus':
         if (request.method === 'GET' && rest.length >= 2) return this.#peek(rest, request.url);

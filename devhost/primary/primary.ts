@@ -13,6 +13,8 @@ import { DevHostOptions } from '../config/devhost-options';
 import { describeFidelity, FidelityOptions } from '../config/fidelity-options';
 import { newSeed } from '../fidelity/seeded-random';
 import { describeError, Logger } from '../logging/logger';
+import type { ProcessStats } from '../stats/host-stats';
+import { processMemory } from '../stats/process-memory';
 import { ensureTlsCertificate, TlsFiles } from '../tls/tls-certificate';
 import { azuriteConnectionString, AzuriteProcess } from './azurite-process';
 import { WorkerPool } from './worker-pool';
@@ -88,7 +90,8 @@ export async function runPrimary(options: DevHostOptions, logger: Logger): Promi
       // Every worker draws from the same seed (its own streams of it), the one logged below.
       ...(fidelity.mode === 'azure' ? { DEVHOST_FIDELITY_SEED: String(fidelity.seed) } : {}),
     };
-    pool = new WorkerPool(options.workers, env, logger);
+    const azuritePid = azurite?.pid;
+    pool = new WorkerPool(options.workers, env, logger, () => primaryStats(azuritePid));
     await pool.start();
     const startupMs = Date.now() - started;
     logger.announce(`Dev host ${describeFidelity(fidelity)}`, { event: 'fidelity', ...fidelity });
@@ -111,6 +114,15 @@ export async function runPrimary(options: DevHostOptions, logger: Logger): Promi
     logger.error('The dev host failed to start.', { error: describeError(error) });
     await shutdown('start-up failure', 1);
   }
+}
+
+/** The primary's own figures for the host's stats: its memory, and Azurite's when it started Azurite. */
+function primaryStats(azuritePid: number | undefined): ProcessStats[] {
+  const own = processMemory() ?? { rssBytes: process.memoryUsage.rss() };
+  const stats: ProcessStats[] = [{ role: 'primary', pid: process.pid, ...own }];
+  const azurite = azuritePid === undefined ? undefined : processMemory(azuritePid);
+  if (azuritePid !== undefined && azurite) stats.push({ role: 'azurite', pid: azuritePid, ...azurite });
+  return stats;
 }
 
 /** The fidelity options with the seed fixed: the given one, or a fresh one (logged, so the run can be repeated). */

@@ -4,25 +4,67 @@
  * runs (as the Functions host restarts a crashed language worker), and stops them in order on shutdown.
  */
 import cluster, { Worker } from 'node:cluster';
+import { randomUUID } from 'node:crypto';
 
 import { Logger } from '../logging/logger';
+import { type HostStats, type ProcessStats, summariseHostStats } from '../stats/host-stats';
 import { PrimaryMessage, workerMessageSchema } from './ipc-messages';
 
 const respawnDelayMs = 500;
+/** How long the host's stats wait for a busy worker's answer before leaving it out. */
+const statsTimeoutMs = 3_000;
+
+interface PendingStats {
+  replies: ProcessStats[];
+  waiting: Set<Worker>;
+  done: () => void;
+}
 
 export class WorkerPool {
   readonly #size: number;
   readonly #env: NodeJS.ProcessEnv;
   readonly #logger: Logger;
   readonly #workers = new Set<Worker>();
+  readonly #ownStats: () => ProcessStats[];
+  readonly #pendingStats = new Map<string, PendingStats>();
   #serving = false;
   #stopping = false;
   #nextIndex = 0;
 
-  constructor(size: number, env: NodeJS.ProcessEnv, logger: Logger) {
+  /** `ownStats`: the figures of the processes the primary answers for (itself, Azurite). */
+  constructor(
+    size: number,
+    env: NodeJS.ProcessEnv,
+    logger: Logger,
+    ownStats: () => ProcessStats[] = () => [],
+  ) {
     this.#size = size;
     this.#env = env;
     this.#logger = logger;
+    this.#ownStats = ownStats;
+  }
+
+  /** The whole host's figures: every worker's (those that answer within the timeout) and the primary's own. */
+  async collectStats(timeoutMs = statsTimeoutMs): Promise<HostStats> {
+    const workers = [...this.#workers].filter((worker) => worker.isConnected());
+    const requestId = randomUUID();
+    const pending: PendingStats = { replies: [], waiting: new Set(workers), done: () => undefined };
+    const answered = new Promise<void>((resolve) => {
+      pending.done = resolve;
+    });
+    this.#pendingStats.set(requestId, pending);
+    for (const worker of workers) this.#send(worker, { type: 'statsQuery', requestId });
+    let timer: NodeJS.Timeout | undefined;
+    if (workers.length > 0)
+      await Promise.race([answered, new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timer);
+    this.#pendingStats.delete(requestId);
+    return summariseHostStats(
+      [...this.#ownStats(), ...pending.replies],
+      workers.length,
+      pending.waiting.size,
+      new Date(),
+    );
   }
 
   /** Starts every worker; rejects if one fails before it is ready. */
@@ -61,12 +103,28 @@ export class WorkerPool {
       worker.on('message', (raw: unknown) => {
         const parsed = workerMessageSchema.safeParse(raw);
         if (!parsed.success) return;
-        if (parsed.data.type === 'ready') {
-          ready = true;
-          if (this.#serving) this.#send(worker, { type: 'serving' });
-          resolve();
-        } else {
-          reject(new Error(`Worker ${index} failed to start: ${parsed.data.error}`));
+        const message = parsed.data;
+        switch (message.type) {
+          case 'ready':
+            ready = true;
+            if (this.#serving) this.#send(worker, { type: 'serving' });
+            resolve();
+            break;
+          case 'failed':
+            reject(new Error(`Worker ${index} failed to start: ${message.error}`));
+            break;
+          case 'statsRequest':
+            void this.collectStats().then((stats) =>
+              this.#send(worker, { type: 'statsReply', requestId: message.requestId, stats }),
+            );
+            break;
+          case 'stats': {
+            const pending = this.#pendingStats.get(message.requestId);
+            if (!pending?.waiting.delete(worker)) break;
+            pending.replies.push(message.process);
+            if (pending.waiting.size === 0) pending.done();
+            break;
+          }
         }
       });
       worker.once('exit', (code, signal) => {

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 
 import { CapturedApp, CoreInvocationResponse, RpcTypedDataLike } from '../core-shim';
 import { describeError, Logger, toLogLevel } from '../logging/logger';
+import { invocationChannel, type InvocationEvent } from '../stats/invocation-counters';
 import { HostedFunction } from './function-catalog';
 import { InflightTracker } from './inflight-tracker';
 
@@ -111,6 +112,7 @@ export class FunctionInvoker {
       if (hookContext.error !== undefined) throw hookContext.error;
       const response = await invocation.getResponse(context, hookContext.result);
       await this.#outputs(fn, response);
+      announce(fn.name, started, true);
       log.info(
         `Executed 'Functions.${fn.name}' (Succeeded, Id=${invocationId}, Duration=${Date.now() - started}ms)`,
         {
@@ -121,6 +123,7 @@ export class FunctionInvoker {
       );
       return { invocationId, response };
     } catch (error) {
+      announce(fn.name, started, false);
       log.error(
         `Executed 'Functions.${fn.name}' (Failed, Id=${invocationId}, Duration=${Date.now() - started}ms)`,
         {
@@ -148,4 +151,11 @@ export class FunctionInvoker {
       await hook({ hookData, functionAppDirectory: cwd });
     }
   }
+}
+
+/** Tells the stats counters (devhost/stats) that an invocation ended; free when nobody counts. */
+function announce(functionName: string, started: number, succeeded: boolean): void {
+  if (!invocationChannel.hasSubscribers) return;
+  const event: InvocationEvent = { functionName, durationMs: Date.now() - started, succeeded };
+  invocationChannel.publish(event);
 }

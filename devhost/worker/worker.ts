@@ -37,6 +37,7 @@ import {
 } from '../servicebus/servicebus-triggers';
 import { SessionLocks } from '../servicebus/session-lock';
 import { SessionReceiver } from '../servicebus/session-receiver';
+import { WorkerStats } from '../stats/worker-stats';
 import { StorageQueueTriggers } from '../storage-queue/storage-queue-triggers';
 import { timerTable } from '../timer/timer-lease';
 import { TimerTriggers } from '../timer/timer-triggers';
@@ -65,6 +66,12 @@ export async function runWorker(options: DevHostOptions, baseLogger: Logger): Pr
 async function startWorker(options: DevHostOptions, logger: Logger, workerIndex: string): Promise<void> {
   const storageConnection = requiredEnv('AzureWebJobsStorage');
   const baseUrl = requiredEnv('DEVHOST_BASE_URL');
+  // Counting starts before the app loads, so its start-up storage calls count too.
+  const stats = new WorkerStats(
+    storageConnection,
+    Number(workerIndex),
+    process.send ? (message: WorkerMessage) => process.send?.(message) ?? false : undefined,
+  );
   const host = readHostJson(options.hostJsonPath);
   const captured = installFunctionsCoreShim();
   const files = resolveAppFiles(options.cwd, options.appGlob);
@@ -152,7 +159,7 @@ async function startWorker(options: DevHostOptions, logger: Logger, workerIndex:
   }
   const eventGrid = new EventGridWebhook(byKind('eventGrid'), invoker);
   const durableApi = new DurableHttpApi(fidelity.reader, entitySignals, (name) => entities.hasEntity(name));
-  const admin = new AdminEndpoints(functions, invoker, serviceBus);
+  const admin = new AdminEndpoints(functions, invoker, serviceBus, stats.host);
   let serving = false;
   const http = new HttpHost({
     routes,
@@ -215,8 +222,9 @@ async function startWorker(options: DevHostOptions, logger: Logger, workerIndex:
   process.on('message', (raw: unknown) => {
     const message = primaryMessageSchema.safeParse(raw);
     if (!message.success) return;
+    if (stats.handle(message.data)) return;
     if (message.data.type === 'serving') serving = true;
-    else void stop(message.data.graceMs, 'asked by the primary');
+    else if (message.data.type === 'shutdown') void stop(message.data.graceMs, 'asked by the primary');
   });
   // The primary coordinates shutdown: a terminal Ctrl-C reaches every process of the group, so ignore it here.
   process.on('SIGINT', () => undefined);
