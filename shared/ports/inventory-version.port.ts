@@ -8,8 +8,19 @@
  * changed some rows), so no caller has to remember to.
  */
 export interface InventoryVersions {
-  /** The subscription's version now; the same token until its next write. */
+  /**
+   * The subscription's version now, `<classic>.<arm>`: the same token until its next write. The Classic part
+   * alone (`classicPart`) moves only with Classic writes, so what is computed from the Classic inventory
+   * alone survives the ARM writes of every Prepare and Commit in the subscription.
+   */
   current(subscriptionId: string): Promise<string>;
-  /** Gives the subscription a new version (after a write to either of its inventories). */
-  bump(subscriptionId: string): Promise<void>;
+  /** Gives the subscription's Classic or ARM inventory a new version (after a write to it). */
+  bump(subscriptionId: string, inventory: InventoryPart): Promise<void>;
+}
+
+export type InventoryPart = 'classic' | 'arm';
+
+/** The Classic part of a version `current` answered. */
+export function classicPart(version: string): string {
+  return version.split('.')[0] ?? version;
 }

@@ -131,7 +131,7 @@ export class TableArmInventoryStore implements ArmInventoryStore {
     resources: ArmResource[],
     phase: ArmPhase,
   ): Promise<void> {
-    await changingInventory(this.#versions, subscriptionId, () =>
+    await changingInventory(this.#versions, subscriptionId, 'arm', () =>
       this.#writeScope(subscriptionId, scopeKey, operationId, resourceGroups, resources, phase),
     );
   }
@@ -202,7 +202,7 @@ export class TableArmInventoryStore implements ArmInventoryStore {
   async setScopePhase(subscriptionId: string, scopeKey: string, phase: ArmPhase): Promise<number> {
     const client = await this.#client();
     const rows = await this.#manifestRows(client, subscriptionId, scopeKey);
-    await changingInventory(this.#versions, subscriptionId, () =>
+    await changingInventory(this.#versions, subscriptionId, 'arm', () =>
       submitInBatches(
         client,
         rows.map(({ partitionKey, rowKey }) => ['update', { partitionKey, rowKey, phase }, 'Merge']),
@@ -212,7 +212,7 @@ export class TableArmInventoryStore implements ArmInventoryStore {
   }
 
   async removeScope(subscriptionId: string, scopeKey: string): Promise<number> {
-    return changingInventory(this.#versions, subscriptionId, () =>
+    return changingInventory(this.#versions, subscriptionId, 'arm', () =>
       this.#removeScope(subscriptionId, scopeKey),
     );
   }

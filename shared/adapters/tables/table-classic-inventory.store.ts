@@ -125,7 +125,7 @@ export class TableClassicInventoryStore implements ClassicInventoryStore {
         ]);
       }
     }
-    await changingInventory(this.#versions, partitionKey, () => submitInBatches(client, actions));
+    await changingInventory(this.#versions, partitionKey, 'classic', () => submitInBatches(client, actions));
   }
 
   async markMigrated(
@@ -143,7 +143,7 @@ export class TableClassicInventoryStore implements ClassicInventoryStore {
     // Merge-updates of rows that exist are idempotent; a missing row (already gone) fails its batch, so
     // only rows present are sent.
     const present = await this.#existing(client, partitionKey, actions);
-    await changingInventory(this.#versions, partitionKey, () => submitInBatches(client, present));
+    await changingInventory(this.#versions, partitionKey, 'classic', () => submitInBatches(client, present));
   }
 
   async remove(subscriptionId: string, resources: ClassicResourceRef[]): Promise<void> {
@@ -156,7 +156,7 @@ export class TableClassicInventoryStore implements ClassicInventoryStore {
     // A delete of a missing row fails its batch, so only rows present are sent; a migrated tombstone
     // records a Commit and is not a Classic resource any more, so it stays.
     const present = await this.#existing(client, partitionKey, actions, { live: true });
-    await changingInventory(this.#versions, partitionKey, () => submitInBatches(client, present));
+    await changingInventory(this.#versions, partitionKey, 'classic', () => submitInBatches(client, present));
   }
 
   async #existing(

@@ -1,19 +1,19 @@
 /**
- * Inventory versions on Azure Tables: one row per subscription (PartitionKey = subscription id, lower-case,
- * RowKey `version`) holding a random token replaced on every bump. Tokens are compared for equality only,
- * so concurrent bumps need no ETag: whichever lands last leaves a token no reader has seen before its
- * write. A subscription never written since versions exist reads as `initial`.
+ * Inventory versions on Azure Tables: two rows per subscription (PartitionKey = subscription id, lower-case,
+ * RowKey `classic` and `arm`), each holding a random token replaced on every bump of that inventory; one
+ * partition query reads both. Tokens are compared for equality only, so concurrent bumps need no ETag:
+ * whichever lands last leaves a token no reader has seen before its write. An inventory never written since
+ * versions exist reads as `initial`.
  */
 import { randomUUID } from 'node:crypto';
 
 import type { TableClient } from '@azure/data-tables';
+import { odata } from '@azure/data-tables';
 
-import type { InventoryVersions } from '../../ports/inventory-version.port';
-import { orUndefinedOn404, type TableService } from './table-service';
+import type { InventoryPart, InventoryVersions } from '../../ports/inventory-version.port';
+import type { TableService } from './table-service';
 
 export const inventoryVersionsTable = 'InventoryVersions';
-
-const rowKey = 'version';
 
 export class TableInventoryVersions implements InventoryVersions {
   readonly #tables: TableService;
@@ -24,16 +24,20 @@ export class TableInventoryVersions implements InventoryVersions {
 
   async current(subscriptionId: string): Promise<string> {
     const client = await this.#client();
-    const row = await orUndefinedOn404(() =>
-      client.getEntity<{ version?: unknown }>(subscriptionId.toLowerCase(), rowKey),
-    );
-    return typeof row?.version === 'string' ? row.version : 'initial';
+    const tokens: Record<InventoryPart, string> = { classic: 'initial', arm: 'initial' };
+    for await (const row of client.listEntities<{ version?: unknown }>({
+      queryOptions: { filter: odata`PartitionKey eq ${subscriptionId.toLowerCase()}` },
+    })) {
+      if ((row.rowKey === 'classic' || row.rowKey === 'arm') && typeof row.version === 'string')
+        tokens[row.rowKey] = row.version;
+    }
+    return `${tokens.classic}.${tokens.arm}`;
   }
 
-  async bump(subscriptionId: string): Promise<void> {
+  async bump(subscriptionId: string, inventory: InventoryPart): Promise<void> {
     const client = await this.#client();
     await client.upsertEntity(
-      { partitionKey: subscriptionId.toLowerCase(), rowKey, version: randomUUID() },
+      { partitionKey: subscriptionId.toLowerCase(), rowKey: inventory, version: randomUUID() },
       'Replace',
     );
   }
@@ -52,15 +56,16 @@ export class TableInventoryVersions implements InventoryVersions {
 export async function changingInventory<T>(
   versions: InventoryVersions,
   subscriptionId: string,
+  inventory: InventoryPart,
   write: () => Promise<T>,
 ): Promise<T> {
   let result: T;
   try {
     result = await write();
   } catch (error) {
-    await versions.bump(subscriptionId).catch(() => undefined);
+    await versions.bump(subscriptionId, inventory).catch(() => undefined);
     throw error;
   }
-  await versions.bump(subscriptionId);
+  await versions.bump(subscriptionId, inventory);
   return result;
 }

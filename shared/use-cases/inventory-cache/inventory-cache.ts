@@ -15,7 +15,7 @@
  */
 import type { ClassicInventory } from '../../domain/classic/inventory.schema';
 import type { ClassicInventoryStore } from '../../ports/inventory.port';
-import type { InventoryVersions } from '../../ports/inventory-version.port';
+import { classicPart, type InventoryVersions } from '../../ports/inventory-version.port';
 import { SizeBoundedCache, type Sized } from './size-bounded-cache';
 
 /** One kind of kept value: its name keeps its keys apart from every other kind's. */
@@ -73,17 +73,27 @@ export class InventoryCache {
     subscriptionId: string,
   ): Promise<InventorySnapshot> {
     const version = await deps.inventoryVersions.current(subscriptionId);
-    const prefix = `${subscriptionId.toLowerCase()}|${version}|`;
-    const derived = async <T>(kind: CacheKind<T>, key: string, compute: () => Promise<Sized<T>>) => {
-      const value = await this.#cache.getOrCompute(`${kind.name}|${prefix}${key}`, compute);
+    const subscription = subscriptionId.toLowerCase();
+    const keep = async <T>(
+      kind: CacheKind<T>,
+      versionKey: string,
+      key: string,
+      compute: () => Promise<Sized<T>>,
+    ) => {
+      const value = await this.#cache.getOrCompute(
+        `${kind.name}|${subscription}|${versionKey}|${key}`,
+        compute,
+      );
       // The key names the kind, and only `compute`s of that kind (typed `T`) store under it.
       return value as T;
     };
     return {
       version,
-      derived,
+      derived: (kind, key, compute) => keep(kind, version, key, compute),
+      // The Classic inventory depends on Classic writes only: kept under the Classic part of the version, it
+      // outlives the ARM writes of every Prepare and Commit in the subscription.
       classic: () =>
-        derived(classicKind, '', async () => {
+        keep(classicKind, classicPart(version), '', async () => {
           const inventory = await deps.classicInventory.load(subscriptionId);
           return { value: inventory, bytes: freezeDeep(inventory) };
         }),

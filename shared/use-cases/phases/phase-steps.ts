@@ -12,6 +12,7 @@ import type { TranslationResult } from '../../domain/translation/translation-res
 import type { ClassicCollection } from '../../ports/inventory.port';
 import { OperationFault } from '../errors';
 import { loadAndAnalyse } from '../load-analysis';
+import { cachedInventoryStores } from './cached-inventory';
 import type { PhaseRun } from './phase-context';
 import { validationOutcome } from './validate.phase';
 
@@ -35,7 +36,7 @@ const prepareSteps: readonly PhaseStep[] = [
     title: 'Validating and translating the scope',
     async run({ deps, command }, state) {
       const { inventory, existingArm, analysis } = await loadAndAnalyse(
-        deps.services,
+        cachedInventoryStores(deps.services),
         deps.analyse,
         command.scope,
         command.options,
@@ -129,7 +130,7 @@ const commitSteps: readonly PhaseStep[] = [
         return;
       }
       const { analysis, inventory } = await loadAndAnalyse(
-        deps.services,
+        cachedInventoryStores(deps.services),
         deps.analyse,
         command.scope,
         {},

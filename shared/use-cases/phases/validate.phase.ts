@@ -10,6 +10,7 @@ import { hasBlockingFindings } from '../../domain/validation/finding';
 import { loadAndAnalyse } from '../load-analysis';
 import { overlappingMigrationRefusal } from '../overlapping-migrations';
 import type { ScopeAnalysis } from '../scope-analysis';
+import { cachedInventoryStores } from './cached-inventory';
 import type { PhaseRun } from './phase-context';
 import type { PhaseOutcome } from './phase-outcome';
 
@@ -18,14 +19,9 @@ export async function runValidate(run: PhaseRun): Promise<PhaseOutcome> {
   const includePreflight = command.options.includePreflight ?? false;
   const { services } = deps;
   const { analysis } = await loadAndAnalyse(
-    // Validate only reads: the inventory as of its current version, loaded once per version for every
-    // Validate of the subscription (a burst of them no longer scans its partition each).
-    {
-      classicInventory: {
-        load: (subscriptionId) => services.inventoryCache.classic(services, subscriptionId),
-      },
-      armInventory: services.armInventory,
-    },
+    // The inventory as of its current version, loaded once per version for every operation of the
+    // subscription (a burst of Validates no longer scans its partition each).
+    cachedInventoryStores(services),
     deps.analyse,
     command.scope,
     command.options,
@@ -41,7 +37,7 @@ export async function runValidate(run: PhaseRun): Promise<PhaseOutcome> {
 export async function precheckPrepare(run: PhaseRun): Promise<PhaseOutcome | undefined> {
   const { deps, command } = run;
   const { analysis, inventory } = await loadAndAnalyse(
-    deps.services,
+    cachedInventoryStores(deps.services),
     deps.analyse,
     command.scope,
     command.options,

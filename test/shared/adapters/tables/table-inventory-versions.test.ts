@@ -11,6 +11,7 @@ import {
   TableInventoryVersions,
 } from '../../../../shared/adapters/tables/table-inventory-versions';
 import { type ArmResource, armResourceId, resourceGroupId } from '../../../../shared/domain/arm/arm-resource';
+import { classicPart } from '../../../../shared/ports/inventory-version.port';
 import { InMemoryInventoryVersions } from '../../../fakes/in-memory-inventory-versions';
 import { aNetworkSecurityGroup, anInventory } from '../../../fixtures/classic-builders';
 import { testTableService, uniqueSubscriptionId } from '../../../support/storage';
@@ -76,6 +77,27 @@ describe('TableInventoryVersions', () => {
     expect(await moves(sub, () => store.removeScope(sub, `${sub}_scope`))).toBe(true);
   });
 
+  it('When only the ARM inventory is written, then the Classic part of the version stays and the Classic store moves it', async () => {
+    const sub = uniqueSubscriptionId();
+    const group = { id: resourceGroupId(sub, 'rg1'), name: 'rg1', location: 'westus' };
+    const before = await versions.current(sub);
+    await new TableArmInventoryStore(testTableService()).writeScope(
+      sub,
+      `${sub}_scope`,
+      'op-1',
+      [group],
+      [aPublicIp(sub, 'pip1')],
+      'Prepared',
+    );
+    const afterArm = await versions.current(sub);
+    expect(afterArm).not.toBe(before);
+    expect(classicPart(afterArm)).toBe(classicPart(before));
+    await new TableClassicInventoryStore(testTableService()).save(
+      anInventory({ subscription: { id: sub, registeredForMigration: true } }),
+    );
+    expect(classicPart(await versions.current(sub))).not.toBe(classicPart(afterArm));
+  });
+
   it('When one subscription is written, then another subscription keeps its version', async () => {
     const written = uniqueSubscriptionId();
     const other = uniqueSubscriptionId();
@@ -92,7 +114,9 @@ describe('changingInventory', () => {
     const fake = new InMemoryInventoryVersions();
     const before = await fake.current('sub');
     const failure = new Error('batch 3 of 5 failed');
-    await expect(changingInventory(fake, 'sub', () => Promise.reject(failure))).rejects.toBe(failure);
+    await expect(changingInventory(fake, 'sub', 'classic', () => Promise.reject(failure))).rejects.toBe(
+      failure,
+    );
     expect(await fake.current('sub')).not.toBe(before);
   });
 
@@ -101,6 +125,8 @@ describe('changingInventory', () => {
       current: () => Promise.resolve('v'),
       bump: () => Promise.reject(new Error('storage down')),
     };
-    await expect(changingInventory(broken, 'sub', () => Promise.resolve())).rejects.toThrow('storage down');
+    await expect(changingInventory(broken, 'sub', 'arm', () => Promise.resolve())).rejects.toThrow(
+      'storage down',
+    );
   });
 });
