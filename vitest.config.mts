@@ -7,7 +7,7 @@ export default defineConfig({
     globalSetup: ['test/support/azurite-global-setup.ts'],
     // Dev-host tests start real processes (Azurite, workers); give them room on a 2-core machine.
     testTimeout: 60_000,
-    hookTimeout: 60_000,
+    hookTimeout: 120_000,
     pool: 'forks',
     // Vitest's default is one fewer than the cores: a single file at a time on a 2-core machine. Most files
     // wait on processes (dev hosts, Azurite, lock expiries), so two at a time halves the run (about 330 s
