@@ -16,7 +16,7 @@ import { dataPlaneEffectsPerVm, type VmDataPlaneEffects } from '../translation/d
 import type { AccountingEntry, TranslationResult } from '../translation/translation-result';
 import { type DurationEstimate, estimateDuration } from './duration-estimate';
 import { planRoleAssignments, type RoleAssignmentPlan } from './rbac-remap';
-import { type RenamedObject,renamedObjects } from './renamed-objects';
+import { type RenamedObject, renamedObjects } from './renamed-objects';
 
 export interface PlannedResource {
   id: string;

@@ -2,7 +2,7 @@
  * Cases for the Hybrid Use Benefit flag of the 2016 preview and for VNet and subnet names ARM does not
  * accept: refused in the 2016 preview when they hold spaces, renamed (a warning) on the final platform.
  */
-import { anArmResource,aValidationInput } from '../../../../fixtures/validation-builders';
+import { anArmResource, aValidationInput } from '../../../../fixtures/validation-builders';
 import {
   aVm,
   aVnetVm,
