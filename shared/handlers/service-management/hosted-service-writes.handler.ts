@@ -11,9 +11,8 @@ import type { Services } from '../../composition';
 import { planDeleteCloudService } from '../../domain/management/delete-cloud-service';
 import { planUpdateCloudService } from '../../domain/management/update-cloud-service';
 import type { ScopeEntityGateway } from '../../ports/scope-entity.port';
-import { managementWriteResponse } from './management-write-response';
-import { bodyBytes, queryEquals } from './sm-request';
-import { answering, badDocumentResponse, newRequestId } from './sm-responses';
+import { answerWrite, answerWriteWithBody } from './management-write-response';
+import { queryEquals } from './sm-request';
 
 export function updateHostedService(
   services: Services,
@@ -21,18 +20,13 @@ export function updateHostedService(
   request: HttpRequest,
   context?: InvocationContext,
 ): Promise<HttpResponseInit> {
-  const requestId = newRequestId(services.ids);
   const serviceName = request.params.serviceName ?? '';
-  return answering(requestId, context, async () => {
-    const body = parseUpdateHostedService(await bodyBytes(request));
-    if (!body.ok) return badDocumentResponse(body.error, requestId);
-    return managementWriteResponse(services, entity, request, requestId, {
-      kind: 'UpdateHostedService',
-      target: serviceName,
-      successStatus: 200,
-      plan: (inventory, now) => planUpdateCloudService(inventory, serviceName, body.value, now),
-    });
-  });
+  return answerWriteWithBody(services, entity, request, context, parseUpdateHostedService, (body) => ({
+    kind: 'UpdateHostedService',
+    target: serviceName,
+    successStatus: 200,
+    plan: (inventory, now) => planUpdateCloudService(inventory, serviceName, body, now),
+  }));
 }
 
 export function deleteHostedService(
@@ -41,15 +35,12 @@ export function deleteHostedService(
   request: HttpRequest,
   context?: InvocationContext,
 ): Promise<HttpResponseInit> {
-  const requestId = newRequestId(services.ids);
   const serviceName = request.params.serviceName ?? '';
   const deleteAll = queryEquals(request, 'comp', 'media');
-  return answering(requestId, context, () =>
-    managementWriteResponse(services, entity, request, requestId, {
-      kind: deleteAll ? 'DeleteHostedServiceAndDeployments' : 'DeleteHostedService',
-      target: serviceName,
-      successStatus: deleteAll ? 202 : 200,
-      plan: (inventory) => planDeleteCloudService(inventory, { serviceName, deleteAll }),
-    }),
-  );
+  return answerWrite(services, entity, request, context, {
+    kind: deleteAll ? 'DeleteHostedServiceAndDeployments' : 'DeleteHostedService',
+    target: serviceName,
+    successStatus: deleteAll ? 202 : 200,
+    plan: (inventory) => planDeleteCloudService(inventory, { serviceName, deleteAll }),
+  });
 }

@@ -13,7 +13,7 @@ import { planDeleteReservedIp } from '../../domain/management/delete-reserved-ip
 import { resourceNotFound } from '../../domain/management/management-error';
 import { planReservedIpAssociation } from '../../domain/management/reserved-ip-association';
 import type { ScopeEntityGateway } from '../../ports/scope-entity.port';
-import { managementWriteResponse } from './management-write-response';
+import { answerWrite, answerWriteWithBody, managementWriteResponse } from './management-write-response';
 import { bodyBytes } from './sm-request';
 import { answering, badDocumentResponse, errorResponse, newRequestId } from './sm-responses';
 
@@ -23,17 +23,12 @@ export function createReservedIp(
   request: HttpRequest,
   context?: InvocationContext,
 ): Promise<HttpResponseInit> {
-  const requestId = newRequestId(services.ids);
-  return answering(requestId, context, async () => {
-    const body = parseCreateReservedIp(await bodyBytes(request));
-    if (!body.ok) return badDocumentResponse(body.error, requestId);
-    return managementWriteResponse(services, entity, request, requestId, {
-      kind: 'CreateReservedIP',
-      target: body.value.name,
-      successStatus: 202,
-      plan: (inventory) => planCreateReservedIp(inventory, body.value),
-    });
-  });
+  return answerWriteWithBody(services, entity, request, context, parseCreateReservedIp, (body) => ({
+    kind: 'CreateReservedIP',
+    target: body.name,
+    successStatus: 202,
+    plan: (inventory) => planCreateReservedIp(inventory, body),
+  }));
 }
 
 export function deleteReservedIp(
@@ -42,16 +37,13 @@ export function deleteReservedIp(
   request: HttpRequest,
   context?: InvocationContext,
 ): Promise<HttpResponseInit> {
-  const requestId = newRequestId(services.ids);
   const name = request.params.name ?? '';
-  return answering(requestId, context, () =>
-    managementWriteResponse(services, entity, request, requestId, {
-      kind: 'DeleteReservedIP',
-      target: name,
-      successStatus: 202,
-      plan: (inventory) => planDeleteReservedIp(inventory, name),
-    }),
-  );
+  return answerWrite(services, entity, request, context, {
+    kind: 'DeleteReservedIP',
+    target: name,
+    successStatus: 202,
+    plan: (inventory) => planDeleteReservedIp(inventory, name),
+  });
 }
 
 export function reservedIpOperation(

@@ -10,9 +10,7 @@ import type { Services } from '../../composition';
 import { planDeleteStorageAccount } from '../../domain/management/delete-storage-account';
 import { planUpdateStorageAccount } from '../../domain/management/update-storage-account';
 import type { ScopeEntityGateway } from '../../ports/scope-entity.port';
-import { managementWriteResponse } from './management-write-response';
-import { bodyBytes } from './sm-request';
-import { answering, badDocumentResponse, newRequestId } from './sm-responses';
+import { answerWrite, answerWriteWithBody } from './management-write-response';
 
 export function updateStorageAccount(
   services: Services,
@@ -20,18 +18,13 @@ export function updateStorageAccount(
   request: HttpRequest,
   context?: InvocationContext,
 ): Promise<HttpResponseInit> {
-  const requestId = newRequestId(services.ids);
   const name = request.params.name ?? '';
-  return answering(requestId, context, async () => {
-    const body = parseUpdateStorageAccount(await bodyBytes(request));
-    if (!body.ok) return badDocumentResponse(body.error, requestId);
-    return managementWriteResponse(services, entity, request, requestId, {
-      kind: 'UpdateStorageAccount',
-      target: name,
-      successStatus: 200,
-      plan: (inventory) => planUpdateStorageAccount(inventory, name, body.value),
-    });
-  });
+  return answerWriteWithBody(services, entity, request, context, parseUpdateStorageAccount, (body) => ({
+    kind: 'UpdateStorageAccount',
+    target: name,
+    successStatus: 200,
+    plan: (inventory) => planUpdateStorageAccount(inventory, name, body),
+  }));
 }
 
 export function deleteStorageAccount(
@@ -40,14 +33,11 @@ export function deleteStorageAccount(
   request: HttpRequest,
   context?: InvocationContext,
 ): Promise<HttpResponseInit> {
-  const requestId = newRequestId(services.ids);
   const name = request.params.name ?? '';
-  return answering(requestId, context, () =>
-    managementWriteResponse(services, entity, request, requestId, {
-      kind: 'DeleteStorageAccount',
-      target: name,
-      successStatus: 200,
-      plan: (inventory) => planDeleteStorageAccount(inventory, name),
-    }),
-  );
+  return answerWrite(services, entity, request, context, {
+    kind: 'DeleteStorageAccount',
+    target: name,
+    successStatus: 200,
+    plan: (inventory) => planDeleteStorageAccount(inventory, name),
+  });
 }
