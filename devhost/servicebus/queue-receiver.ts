@@ -25,6 +25,7 @@ import {
   messageEnvelopeSchema,
   serializeEnvelope,
 } from '../../shared/adapters/local-service-bus/message-envelope';
+import { onSend } from '../../shared/adapters/local-service-bus/send-notices';
 import { storageStatus } from '../../shared/adapters/local-service-bus/storage-clients';
 import { activeQueueName } from '../../shared/adapters/local-service-bus/storage-names';
 import { describeError } from '../logging/logger';
@@ -51,6 +52,7 @@ export class QueueReceiver {
   readonly #context: ReceiverContext;
   readonly #deliver: DeliverMessages;
   readonly #loop: ReceiveLoop<ReceivedItem>;
+  #stopNotices: () => void = () => undefined;
   readonly #expiredLockIsLost: boolean;
 
   constructor(
@@ -78,10 +80,12 @@ export class QueueReceiver {
       receive: (room) => receiveLocked(queue, this.#context.properties.lockDurationMs, room),
       handle: (item) => this.#handle(queue, item),
     });
+    this.#stopNotices = onSend(this.#context.entityPath, () => this.#loop.nudge());
   }
 
   /** Stops receiving; messages being handled finish and are settled by their own promises. */
   async stop(): Promise<void> {
+    this.#stopNotices();
     await this.#loop.stop();
   }
 

@@ -27,6 +27,7 @@ import {
   isExpired,
   MessageEnvelope,
 } from '../../shared/adapters/local-service-bus/message-envelope';
+import { onSend } from '../../shared/adapters/local-service-bus/send-notices';
 import {
   SessionStore,
   sessionTokenSchema,
@@ -76,6 +77,7 @@ export class SessionReceiver {
   readonly #store: SessionStore;
   readonly #locks: SessionLocks;
   readonly #loop: ReceiveLoop<Token>;
+  #stopNotices: () => void = () => undefined;
 
   constructor(
     context: ReceiverContext,
@@ -104,9 +106,11 @@ export class SessionReceiver {
       receive: (room) => receiveLocked(queue, this.#context.properties.lockDurationMs, room),
       handle: (token) => this.#handleToken(queue, token),
     });
+    this.#stopNotices = onSend(this.#context.entityPath, () => this.#loop.nudge());
   }
 
   async stop(): Promise<void> {
+    this.#stopNotices();
     await this.#loop.stop();
   }
 

@@ -42,6 +42,11 @@ export class ReceiveLoop<T> {
     this.#loop = this.#run(source);
   }
 
+  /** Polls now if the loop is waiting out its back-off (something was just sent to the queue). */
+  nudge(): void {
+    this.#wakeable.wake();
+  }
+
   /** Stops receiving; items being handled finish and are settled by their own handlers. */
   async stop(): Promise<void> {
     this.#stopped = true;

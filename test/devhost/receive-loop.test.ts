@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Logger } from '../../devhost/logging/logger';
 import { PollingBackoff } from '../../devhost/worker/polling-backoff';
 import { ReceiveLoop } from '../../devhost/worker/receive-loop';
+import { noticeSend, onSend } from '../../shared/adapters/local-service-bus/send-notices';
 import { waitFor } from '../support/wait-for';
 
 const quietLoop = (room: (active: number) => number) =>
@@ -56,5 +57,37 @@ describe('dev host receive loop', () => {
     await loop.stop();
     expect(loop.stopped).toBe(true);
     expect(handled).toEqual([2, 3]);
+  });
+
+  it('When this process sends to the queue while the loop waits out a long back-off, then it polls at once', async () => {
+    const queue: number[] = [];
+    const handled: number[] = [];
+    let receives = 0;
+    const loop = new ReceiveLoop<number>({
+      room: (active) => 1 - active,
+      // A minute between polls: without the notice the item would wait longer than waitFor's 30 s.
+      backoff: new PollingBackoff(60_000, 60_000),
+      logger: new Logger({}, 'critical'),
+      receiveFailedMessage: 'receive failed',
+      handleFailedMessage: 'handle failed',
+    });
+    const stopNotices = onSend('Fixture-Queue', () => loop.nudge());
+    loop.start({
+      receive: (room) => {
+        receives++;
+        return Promise.resolve(queue.splice(0, room));
+      },
+      handle: (item) => {
+        handled.push(item);
+        return Promise.resolve();
+      },
+    });
+    await waitFor(() => receives === 1, { what: 'the first (empty) poll' });
+    queue.push(7);
+    noticeSend('fixture-queue');
+    await waitFor(() => handled.length === 1, { what: 'the item sent after the empty poll' });
+    expect(handled).toEqual([7]);
+    stopNotices();
+    await loop.stop();
   });
 });

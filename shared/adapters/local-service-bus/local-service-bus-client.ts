@@ -17,6 +17,7 @@ import {
   parseEnvelope,
   serializeEnvelope,
 } from './message-envelope';
+import { noticeSend } from './send-notices';
 import { SessionStore, SessionToken } from './session-store';
 import { StorageClients } from './storage-clients';
 import { activeQueueName } from './storage-names';
@@ -99,6 +100,7 @@ export class LocalServiceBusClient {
     for (const target of targets) {
       if (!target.requiresSession) {
         await forEachConcurrently(envelopes, (envelope) => this.#sendToQueue(target.path, envelope));
+        noticeSend(target.path);
         continue;
       }
       // One session's messages are stored one after another: a holder draining the session meanwhile must
@@ -113,6 +115,7 @@ export class LocalServiceBusClient {
         const wakeUps = new Map(ofSession.map((envelope) => [delaySeconds(envelope), envelope]));
         for (const envelope of wakeUps.values()) await this.#wakeSession(target.path, envelope);
       });
+      noticeSend(target.path);
     }
   }
 
@@ -175,10 +178,11 @@ export class LocalServiceBusClient {
   async enqueue(target: DeliveryTarget, envelope: MessageEnvelope): Promise<void> {
     if (!target.requiresSession) {
       await this.#sendToQueue(target.path, envelope);
-      return;
+    } else {
+      await this.#sessions.append(target.path, envelope);
+      await this.#wakeSession(target.path, envelope);
     }
-    await this.#sessions.append(target.path, envelope);
-    await this.#wakeSession(target.path, envelope);
+    noticeSend(target.path);
   }
 
   async #sendToQueue(entityPath: string, envelope: MessageEnvelope): Promise<void> {
