@@ -1,12 +1,15 @@
 /**
- * `import <paths...>`: each file, or every `*.xml` under a folder (recursively, in name order), posted as one
- * Service Management XML document to `POST /api/inventory/import` (`content-type: application/xml`, the
- * bytes as they are: a byte-order mark or an encoding declaration is the parser's business). Every file is
- * tried; the exit code is 2 when any was refused (or could not be read), and 3 as soon as the service
- * cannot be reached (the next file would fail the same way).
+ * `import <paths...>`: each file, or every `*.xml` and `*.json` under a folder (recursively, in name order),
+ * posted as one document to `POST /api/inventory/import`: Service Management XML, or an estate-facts
+ * document (an ARM list, a usage list, … as `az` or the REST API saved it; see docs/estate-facts.md). The
+ * service tells the kind from the content; the content type follows the file's extension, the bytes go as
+ * they are (a byte-order mark or an encoding declaration is the parser's business), and the file's name is
+ * the document's name in the facts' provenance. Every file is tried; the exit code is 2 when any was refused
+ * (or could not be read), and 3 as soon as the service cannot be reached (the next file would fail the same
+ * way).
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 import type { Command } from 'commander';
 
@@ -18,6 +21,8 @@ import type { Runtime } from '../runtime';
 interface ImportAnswer {
   kind: string;
   counts: Record<string, number>;
+  /** Estate facts the document carried (0 for Service Management XML). */
+  facts?: number;
   notes?: string[];
   ignoredMigrationStates?: number;
 }
@@ -29,21 +34,30 @@ interface FileOutcome {
   body: unknown;
 }
 
+/** What some documents carry only in the URL they were read from (see docs/estate-facts.md). */
+interface ImportFlags {
+  cloudService?: string;
+  virtualNetwork?: string;
+  serviceKey?: string;
+  location?: string;
+}
+
 export function registerImportCommand(program: Command, runtime: Runtime): void {
   program
     .command('import <paths...>')
-    .description('import Service Management XML files (folders: every *.xml in them, recursively)')
+    .description(
+      'import Service Management XML and estate-facts JSON files (folders: every *.xml and *.json in them, recursively)',
+    )
     .option('--cloud-service <name>', 'the cloud service of a bare <Deployment> document')
-    .action((paths: string[], flags: { cloudService?: string }, self: Command) =>
-      runtime.run(self, (context) => importFiles(context, paths, flags.cloudService)),
+    .option('--virtual-network <name>', 'the Classic VNet of a document that names it only in its URL')
+    .option('--service-key <key>', 'the ExpressRoute circuit of a dedicated circuit links document')
+    .option('--location <region>', 'the region of a usages list')
+    .action((paths: string[], flags: ImportFlags, self: Command) =>
+      runtime.run(self, (context) => importFiles(context, paths, flags)),
     );
 }
 
-async function importFiles(
-  context: CliContext,
-  paths: string[],
-  cloudService: string | undefined,
-): Promise<ExitCode> {
+async function importFiles(context: CliContext, paths: string[], flags: ImportFlags): Promise<ExitCode> {
   const outcomes: FileOutcome[] = [];
   let code: ExitCode = exitCodes.success;
   const refuse = (file: string, message: string, status?: number, body?: unknown) => {
@@ -56,24 +70,24 @@ async function importFiles(
     code = exitCodes.usage;
   };
   for (const path of paths) {
-    const files = xmlFilesOf(path);
+    const files = documentFilesOf(path);
     if ('error' in files) {
       refuse(path, `error: ${files.error}`);
       continue;
     }
     for (const file of files.files) {
-      let xml: Buffer;
+      let document: Buffer;
       try {
-        xml = readFileSync(file);
+        document = readFileSync(file);
       } catch (caught) {
         refuse(file, `error: cannot read it: ${(caught as Error).message}`);
         continue;
       }
       try {
         const answer = await context.client.post<ImportAnswer>('/api/inventory/import', {
-          body: xml,
-          contentType: 'application/xml',
-          query: { cloudService },
+          body: document,
+          contentType: isJson(file) ? 'application/json' : 'application/xml',
+          query: { ...flags, document: basename(file) },
         });
         outcomes.push({ file, status: answer.status, body: answer.body });
         if (!context.json) context.out(`${file}: ${answerText(answer.body)}`);
@@ -89,7 +103,10 @@ async function importFiles(
   return code;
 }
 
-/** `NetworkConfiguration: virtualNetworks 2, localNetworkSites 2, dnsServers 2` (zero counts left out). */
+/**
+ * `NetworkConfiguration: virtualNetworks 2, localNetworkSites 2, dnsServers 2` (zero counts left out), or
+ * `Microsoft.HDInsight/clusters: 1 fact(s)` for an estate-facts document.
+ */
 function answerText(answer: ImportAnswer): string {
   const counts = Object.entries(answer.counts)
     .filter(([, n]) => n > 0)
@@ -98,10 +115,15 @@ function answerText(answer: ImportAnswer): string {
   const ignored = answer.ignoredMigrationStates
     ? ` (${answer.ignoredMigrationStates} MigrationState values ignored)`
     : '';
-  return `${answer.kind}: ${counts || 'nothing'}${ignored}`;
+  const facts = answer.facts ? `${answer.facts} fact(s)` : '';
+  return `${answer.kind}: ${[counts, facts].filter(Boolean).join(', ') || 'nothing'}${ignored}`;
 }
 
-function xmlFilesOf(path: string): { files: string[] } | { error: string } {
+function isJson(file: string): boolean {
+  return file.toLowerCase().endsWith('.json');
+}
+
+function documentFilesOf(path: string): { files: string[] } | { error: string } {
   let isDirectory: boolean;
   try {
     isDirectory = statSync(path).isDirectory();
@@ -110,8 +132,8 @@ function xmlFilesOf(path: string): { files: string[] } | { error: string } {
   }
   if (!isDirectory) return { files: [path] };
   const files = readdirSync(path, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && entry.name.toLowerCase().endsWith('.xml'))
+    .filter((entry) => entry.isFile() && /\.(xml|json)$/i.test(entry.name))
     .map((entry) => join(entry.parentPath, entry.name))
     .sort();
-  return files.length > 0 ? { files } : { error: 'no *.xml files in this folder' };
+  return files.length > 0 ? { files } : { error: 'no *.xml or *.json files in this folder' };
 }

@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 
 import { describe, expect, it } from 'vitest';
 
+import { hdInsightClusters } from '../fixtures/estate-fact-documents';
 import { useDevHost } from '../support/e2e-host';
 import type { MigrationApi } from '../support/migration-api';
 
@@ -100,6 +101,30 @@ describe('classic-migrate', () => {
     expect(outcomes).toMatchObject([
       { file: bad, status: 400, body: { error: { code: 'MalformedXml' } } },
       { status: 200, body: { kind: 'NetworkConfiguration', counts: { virtualNetworks: 23 } } },
+    ]);
+  });
+
+  it('When a folder holds an estate-facts JSON document, then it is imported too, named after its file', async () => {
+    const api = await e2e.freshEstate();
+    const cli = cliFor(api);
+    const facts = tempDir();
+    writeFileSync(
+      join(facts, 'hdinsight-clusters.json'),
+      JSON.stringify(hdInsightClusters(api.subscriptionId, 'Prod-VNet')),
+    );
+
+    const imported = await cli('import', facts);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toContain(
+      `${join(facts, 'hdinsight-clusters.json')}: Microsoft.HDInsight/clusters`,
+    );
+    const status = await api.status('virtualNetwork', 'Prod-VNet');
+    expect(status.facts).toEqual([
+      expect.objectContaining({
+        kind: 'hdInsightCluster',
+        source: { document: 'hdinsight-clusters.json', documentKind: 'Microsoft.HDInsight/clusters' },
+      }),
     ]);
   });
 
