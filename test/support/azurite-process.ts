@@ -44,8 +44,29 @@ async function waitForPort(port: number, child: ChildProcess): Promise<void> {
   throw new Error(`Azurite did not open port ${port}`);
 }
 
+/**
+ * Starts Azurite on three free ports, again on fresh ones if it exits while starting: a port found free may
+ * be taken by another process (or handed out twice) before Azurite binds it, and Azurite then exits at once.
+ */
 export async function startAzurite(): Promise<AzuriteInstance> {
-  const [blobPort, queuePort, tablePort] = [await freePort(), await freePort(), await freePort()];
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startAzuriteOnce();
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+async function threeDistinctFreePorts(): Promise<[number, number, number]> {
+  const ports = new Set<number>();
+  while (ports.size < 3) ports.add(await freePort());
+  const [blob = 0, queue = 0, table = 0] = [...ports];
+  return [blob, queue, table];
+}
+
+async function startAzuriteOnce(): Promise<AzuriteInstance> {
+  const [blobPort, queuePort, tablePort] = await threeDistinctFreePorts();
   const child = spawn(
     process.execPath,
     [
@@ -69,7 +90,12 @@ export async function startAzurite(): Promise<AzuriteInstance> {
     ],
     { stdio: 'ignore' },
   );
-  await Promise.all([waitForPort(queuePort, child), waitForPort(tablePort, child)]);
+  try {
+    await Promise.all([waitForPort(queuePort, child), waitForPort(tablePort, child)]);
+  } catch (error) {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    throw error;
+  }
   const connectionString =
     `DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=${devstoreKey};` +
     `BlobEndpoint=http://127.0.0.1:${blobPort}/devstoreaccount1;QueueEndpoint=http://127.0.0.1:${queuePort}/devstoreaccount1;` +
