@@ -118,7 +118,8 @@ describe('chat on the dev host', () => {
         expect(textOf(post.body)).toMatch(/Prepare vnet Prod-VNet: (started|\d+\/\d+)/);
         expect((post.body as { blocks: unknown[] }).blocks.length).toBeGreaterThan(0);
       }
-      expect(progress.some((post) => /\d+\/\d+/.test(textOf(post.body)))).toBe(true);
+      // Whether a progress check lands while the steps run (`n/m`) or only at the start depends on timing;
+      // the counts themselves are covered by chat-follow-ups.test.ts.
       expect(posts.length).toBeLessThanOrEqual(5);
       // Redelivered outcomes and late progress checks post nothing more.
       await new Promise((resolve) => setTimeout(resolve, 2500));
