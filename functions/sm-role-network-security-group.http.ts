@@ -1,10 +1,7 @@
 import * as df from 'durable-functions';
 
-import { DurableScopeEntityGateway } from '../shared/adapters/durable/durable-scope-entity-gateway';
-import { getServices } from '../shared/composition';
-import { withAuthorization } from '../shared/handlers/auth/authorized';
-import { requestTargets } from '../shared/handlers/auth/request-targets';
 import { roleNetworkSecurityGroup } from '../shared/handlers/service-management/network-associations.handler';
+import { authorizedWrite } from '../shared/handlers/service-management/sm-write-function';
 
 /** Service Management: add an NSG to a VM / remove it (refused while the VM or the NSG is under migration). */
 df.app.client.http('smRoleNetworkSecurityGroup', {
@@ -12,12 +9,5 @@ df.app.client.http('smRoleNetworkSecurityGroup', {
     '{subscriptionId}/services/hostedservices/{serviceName}/deployments/{deploymentName}/roles/{roleName}/networksecuritygroups/{name?}',
   methods: ['POST', 'DELETE'],
   authLevel: 'anonymous',
-  handler: (request, client, context) =>
-    withAuthorization(
-      getServices(),
-      request,
-      'serviceManagement',
-      requestTargets(getServices()).smWrite,
-      () => roleNetworkSecurityGroup(getServices(), new DurableScopeEntityGateway(client), request, context),
-    ),
+  handler: authorizedWrite(roleNetworkSecurityGroup),
 });

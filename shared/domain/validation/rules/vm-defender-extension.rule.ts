@@ -2,8 +2,9 @@
  * VMs with the Microsoft Defender for Cloud (Security Center) extension are not supported; disabling the
  * policy removes the extension (D2; in 2016 GA: "disable the policy 3 hours before", H2). Ours.
  */
-import { defenderExtensionPatterns, isInstalled, matchesAny } from '../support/extension-catalogue';
-import { virtualMachinesOfScope, vmSubject } from '../support/scope-subjects';
+import { defenderExtensionPatterns } from '../support/extension-catalogue';
+import { vmSubject } from '../support/scope-subjects';
+import { installedVmExtensions, vmExtensionParameters } from '../support/vm-extensions';
 import { gaOnly } from '../validation-profile';
 import { defineRule } from '../validation-rule';
 
@@ -23,17 +24,7 @@ export const vmDefenderExtensionRule = defineRule(
     sources: ['D2', 'H2'],
   },
   ({ contents, profile }, report) =>
-    virtualMachinesOfScope(contents).flatMap((vm) =>
-      vm.role.extensions
-        .filter(
-          (extension) => isInstalled(extension) && matchesAny(extension, defenderExtensionPatterns, profile),
-        )
-        .map((extension) =>
-          report(vmSubject(vm), {
-            'vm-name': vm.role.name,
-            'hosted-service-name': vm.cloudService.name,
-            'extension-name': extension.name,
-          }),
-        ),
+    installedVmExtensions(contents, defenderExtensionPatterns, profile).map((found) =>
+      report(vmSubject(found.vm), vmExtensionParameters(found)),
     ),
 );

@@ -2,8 +2,9 @@
  * VMs protected by Azure Site Recovery migrate, storage included, but replication does not carry over and
  * must be enabled again (D2). A warning; ours.
  */
-import { isInstalled, matchesAny, siteRecoveryExtensionPatterns } from '../support/extension-catalogue';
-import { virtualMachinesOfScope, vmSubject } from '../support/scope-subjects';
+import { siteRecoveryExtensionPatterns } from '../support/extension-catalogue';
+import { vmSubject } from '../support/scope-subjects';
+import { installedVmExtensions, vmExtensionParameters } from '../support/vm-extensions';
 import { gaOnly } from '../validation-profile';
 import { defineRule } from '../validation-rule';
 
@@ -23,18 +24,7 @@ export const vmSiteRecoveryExtensionRule = defineRule(
     sources: ['D2'],
   },
   ({ contents, profile }, report) =>
-    virtualMachinesOfScope(contents).flatMap((vm) =>
-      vm.role.extensions
-        .filter(
-          (extension) =>
-            isInstalled(extension) && matchesAny(extension, siteRecoveryExtensionPatterns, profile),
-        )
-        .map((extension) =>
-          report(vmSubject(vm), {
-            'vm-name': vm.role.name,
-            'hosted-service-name': vm.cloudService.name,
-            'extension-name': extension.name,
-          }),
-        ),
+    installedVmExtensions(contents, siteRecoveryExtensionPatterns, profile).map((found) =>
+      report(vmSubject(found.vm), vmExtensionParameters(found)),
     ),
 );

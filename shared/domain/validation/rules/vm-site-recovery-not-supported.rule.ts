@@ -6,8 +6,9 @@
  * platform migrates it and warns instead (`VM_SITE_RECOVERY_EXTENSION`). Azure Backup's snapshot
  * extension, named in the same answer, is refused in both profiles (`VM_SNAPSHOT_EXTENSION`). Ours.
  */
-import { isInstalled, matchesAny, siteRecoveryExtensionPatterns } from '../support/extension-catalogue';
-import { virtualMachinesOfScope, vmSubject } from '../support/scope-subjects';
+import { siteRecoveryExtensionPatterns } from '../support/extension-catalogue';
+import { vmSubject } from '../support/scope-subjects';
+import { installedVmExtensions, vmExtensionParameters } from '../support/vm-extensions';
 import { preview2016Only } from '../validation-profile';
 import { defineRule } from '../validation-rule';
 
@@ -27,18 +28,7 @@ export const vmSiteRecoveryNotSupportedRule = defineRule(
     sources: ['H1'],
   },
   ({ contents, profile }, report) =>
-    virtualMachinesOfScope(contents).flatMap((vm) =>
-      vm.role.extensions
-        .filter(
-          (extension) =>
-            isInstalled(extension) && matchesAny(extension, siteRecoveryExtensionPatterns, profile),
-        )
-        .map((extension) =>
-          report(vmSubject(vm), {
-            'vm-name': vm.role.name,
-            'hosted-service-name': vm.cloudService.name,
-            'extension-name': extension.name,
-          }),
-        ),
+    installedVmExtensions(contents, siteRecoveryExtensionPatterns, profile).map((found) =>
+      report(vmSubject(found.vm), vmExtensionParameters(found)),
     ),
 );
