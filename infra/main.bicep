@@ -144,6 +144,8 @@ var migrationRequestsFunctionName = 'migrationRequests'
 var tableNames = [
   'ClassicInventory'
   'ArmInventory'
+  'ArmResourceGroups'
+  'ArmManifests'
   'InventoryVersions'
   'Operations'
   'AuditLog'

@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 
+import { noticeEntityChange } from '../../shared/adapters/durable/entity-change-notices';
 import { MessageEnvelope } from '../../shared/adapters/local-service-bus/message-envelope';
 import { jsonData } from '../bindings/typed-data';
 import { Logger } from '../logging/logger';
@@ -131,6 +132,8 @@ export class EntityBatchProcessor {
       visibleAt,
       sentTo,
     });
+    // Functions of this process waiting on the entity read it now rather than after their back-off.
+    noticeEntityChange(entity.name, entity.key);
     if (this.#visibility) await this.#pruneVersions(this.#visibility, entity, now);
     for (const pending of outbox) {
       if (!this.hasEntity(pending.entityName)) {

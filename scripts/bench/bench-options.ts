@@ -23,7 +23,8 @@ the same Azurite; prints a Markdown report.
   --vnets-per-subscription N   VNets per subscription (10; a Classic subscription holds 200 cloud services)
   --import-concurrency N       documents imported at once (4)
   --submit-concurrency N       operations started at once (8)
-  --poll-interval MS           how often each running operation is polled (1000)
+  --poll-interval MS           pause after a polling round in which nothing ended (250); each round reads
+                               the 8 oldest running operations
   --ceiling-seconds S          how long each raw-ceiling measurement runs (5)
   --ceiling-concurrency N      requests in flight while measuring the ceiling (8)
   --timeout S                  give up on a phase that has not ended after S seconds (3600)
@@ -124,7 +125,7 @@ export function parseBenchOptions(argv: string[], env: NodeJS.ProcessEnv = proce
     shapeOverrides,
     importConcurrency: positiveInteger('import-concurrency', values['import-concurrency'], 4),
     submitConcurrency: positiveInteger('submit-concurrency', values['submit-concurrency'], 8),
-    pollIntervalMs: positiveInteger('poll-interval', values['poll-interval'], 1000, 50),
+    pollIntervalMs: positiveInteger('poll-interval', values['poll-interval'], 250, 50),
     ceilingSeconds: positiveInteger('ceiling-seconds', values['ceiling-seconds'], 5),
     ceilingConcurrency: positiveInteger('ceiling-concurrency', values['ceiling-concurrency'], 8),
     timeoutSeconds: positiveInteger('timeout', values.timeout, 3600),

@@ -7,4 +7,9 @@ import type { ScopeCommand, ScopeEntityState } from '../domain/migration/scope-e
 export interface ScopeEntityGateway {
   signal(scopeKey: string, command: ScopeCommand): Promise<void>;
   read(scopeKey: string): Promise<ScopeEntityState | undefined>;
+  /**
+   * Waits `maxMs`, or less if the gateway learns sooner that the entity's state may have changed (a
+   * reader polls with this in place of a plain pause). Without it, readers simply sleep.
+   */
+  changeOrTimeout?(scopeKey: string, maxMs: number): Promise<void>;
 }

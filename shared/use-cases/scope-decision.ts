@@ -67,7 +67,11 @@ async function pollDecision(
   accept: (decision: Decision | undefined) => boolean,
   options: WaitOptions,
 ): Promise<Decision | undefined> {
-  const sleep = options.sleep ?? defaultSleep;
+  // An injected sleep (tests' clocks) wins; otherwise the gateway's own pause, which its entity's change
+  // may cut short; otherwise a plain one.
+  const changeOrTimeout = entity.changeOrTimeout?.bind(entity);
+  const sleep =
+    options.sleep ?? (changeOrTimeout ? (ms: number) => changeOrTimeout(scopeKey, ms) : defaultSleep);
   const nowMs = options.nowMs ?? Date.now;
   const deadline = nowMs() + options.timeoutMs;
   let pause = options.pollMs ?? 25;

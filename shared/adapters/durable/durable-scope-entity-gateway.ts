@@ -17,6 +17,7 @@ import {
   scopeEntityStateSchema,
 } from '../../domain/migration/scope-entity.reducer';
 import type { ScopeEntityGateway } from '../../ports/scope-entity.port';
+import { entityChangeOrTimeout } from './entity-change-notices';
 
 /** A durable client call that got an HTTP status it did not expect. */
 export class EntityClientError extends Error {
@@ -46,6 +47,11 @@ export class DurableScopeEntityGateway implements ScopeEntityGateway {
       this.#client.readEntityState<unknown>(new df.EntityId(migrationScopeEntity, scopeKey)),
     );
     return response.entityExists ? scopeEntityStateSchema.parse(response.entityState) : undefined;
+  }
+
+  /** The pause between two reads, cut short when this process writes the entity (the dev host only). */
+  changeOrTimeout(scopeKey: string, maxMs: number): Promise<void> {
+    return entityChangeOrTimeout(migrationScopeEntity, scopeKey, maxMs);
   }
 }
 
