@@ -104,4 +104,41 @@ describe('TableClassicInventoryStore', () => {
     );
     expect(tombstone).toMatchObject({ migrated: true, migratedBy: 'op-1' });
   });
+
+  it('When another process changes, adds, migrates and removes rows between two loads, then the second load shows each change', async () => {
+    const subscriptionId = uniqueSubscriptionId();
+    // Two stores on one table: two workers, each keeping the rows it read.
+    const other = new TableClassicInventoryStore(testTableService());
+    await store.save(
+      classicInventorySchema.parse({
+        subscription: { id: subscriptionId },
+        cloudServices: ['a', 'b', 'c', 'd'].map((name) => aCloudService({ name, label: `${name} v1` })),
+      }),
+    );
+    expect((await store.load(subscriptionId)).cloudServices.map((service) => service.label)).toEqual([
+      'a v1',
+      'b v1',
+      'c v1',
+      'd v1',
+    ]);
+
+    await other.save(
+      classicInventorySchema.parse({
+        subscription: { id: subscriptionId, registeredForMigration: true },
+        cloudServices: [aCloudService({ name: 'a', label: 'a v2' }), aCloudService({ name: 'e' })],
+      }),
+    );
+    await other.markMigrated(subscriptionId, [{ collection: 'cloudServices', name: 'b' }], 'op-1');
+    await other.remove(subscriptionId, [{ collection: 'cloudServices', name: 'c' }]);
+
+    const loaded = await store.load(subscriptionId);
+    expect(loaded.subscription.registeredForMigration).toBe(true);
+    expect(loaded.cloudServices.map((service) => `${service.name}: ${service.label ?? ''}`)).toEqual([
+      'a: a v2',
+      'd: d v1',
+      `e: ${aCloudService({ name: 'e' }).label ?? ''}`,
+    ]);
+    // What a load returns is shared with later loads: it cannot be changed by whoever holds it.
+    expect(Object.isFrozen(loaded.cloudServices[0])).toBe(true);
+  });
 });
