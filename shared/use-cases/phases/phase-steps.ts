@@ -7,6 +7,7 @@ import type { OperationRecord } from '../../contracts/operation-record';
 import type { ClassicInventory } from '../../domain/classic/inventory.schema';
 import { materializeAddresses } from '../../domain/data-plane/materialize-addresses';
 import { changedPart } from '../../domain/management/management-write';
+import { resolveScope } from '../../domain/scope/scope-contents';
 import { classicResourcesRemovedByCommit } from '../../domain/scope/scope-resources';
 import type { TranslationResult } from '../../domain/translation/translation-result';
 import type { ClassicCollection } from '../../ports/inventory.port';
@@ -129,15 +130,15 @@ const commitSteps: readonly PhaseStep[] = [
         state.notes.classicResources = inherited;
         return;
       }
-      const { analysis, inventory } = await loadAndAnalyse(
-        cachedInventoryStores(deps.services),
-        deps.analyse,
-        command.scope,
-        {},
-        false,
+      // Only what the scope holds: the full analysis (translation, every rule, the ARM inventory read) would
+      // give the same contents at many times the cost, once per Commit, since every Commit moves the
+      // subscription's Classic version on.
+      const inventory = await cachedInventoryStores(deps.services).classicInventory.load(
+        command.scope.subscriptionId,
       );
-      if (!analysis.contents) throw new OperationFault('ResourceNotFound', 'The scope does not exist.', 404);
-      const classicResources = classicResourcesRemovedByCommit(inventory, analysis.contents);
+      const contents = resolveScope(inventory, command.scope);
+      if (!contents) throw new OperationFault('ResourceNotFound', 'The scope does not exist.', 404);
+      const classicResources = classicResourcesRemovedByCommit(inventory, contents);
       // Write-ahead: once the resources start leaving the inventory the scope can no longer be resolved,
       // so a retry must find this list on the record.
       await deps.services.operations.update(command.operationId, (current) => ({
