@@ -32,7 +32,7 @@ import type { InventoryVersions } from '../../ports/inventory-version.port';
 import { submitInBatches } from './batches';
 import { fromJsonColumns, toJsonColumns } from './json-columns';
 import { changingInventory, TableInventoryVersions } from './table-inventory-versions';
-import { orUndefinedOn404, type TableService } from './table-service';
+import { orUndefinedOn404, statusOf, type TableService } from './table-service';
 
 /** The tables of the groups and of the scopes' manifests (the resources are in `tableNames.armInventory`). */
 export const armResourceGroupsTable = 'ArmResourceGroups';
@@ -171,6 +171,8 @@ export class TableArmInventoryStore implements ArmInventoryStore {
           partitionKey: manifestPartition(scopeKey),
           rowKey: `${operationId}_${String(i / idsPerManifestRow).padStart(5, '0')}`,
           subscriptionId,
+          // Lower-case, for the one query across scopes (`#otherManifests`): ids arrive in either case.
+          subscriptionKey: subscriptionId.toLowerCase(),
           ...toJsonColumns(ids.slice(i, i + idsPerManifestRow)),
         },
         'Replace',
@@ -209,14 +211,13 @@ export class TableArmInventoryStore implements ArmInventoryStore {
   }
 
   async setScopePhase(subscriptionId: string, scopeKey: string, phase: ArmPhase): Promise<number> {
-    const rows = await this.#manifestRows(subscriptionId, scopeKey);
+    const plan = await this.#scopeRows(subscriptionId, scopeKey);
     const update = (list: RowRef[]): TransactionAction[] =>
       list.map(({ partitionKey, rowKey }) => ['update', { partitionKey, rowKey, phase }, 'Merge']);
-    await changingInventory(this.#versions, subscriptionId, 'arm', async () => {
-      await submitInBatches(await this.#groups(), update(rows.groups));
-      await submitInBatches(await this.#client(), update(rows.resources));
+    return changingInventory(this.#versions, subscriptionId, 'arm', async () => {
+      await submitInBatches(await this.#groups(), update(plan.groups));
+      return this.#onResources(plan, scopeKey, update);
     });
-    return rows.resources.length;
   }
 
   async removeScope(subscriptionId: string, scopeKey: string): Promise<number> {
@@ -226,13 +227,13 @@ export class TableArmInventoryStore implements ArmInventoryStore {
   }
 
   async #removeScope(subscriptionId: string, scopeKey: string): Promise<number> {
-    const rows = await this.#manifestRows(subscriptionId, scopeKey);
+    const plan = await this.#scopeRows(subscriptionId, scopeKey);
     const remove = (list: RowRef[]): TransactionAction[] =>
       list.map(({ partitionKey, rowKey }) => ['delete', { partitionKey, rowKey }]);
     // Resources, then their groups, then the manifest: until the manifest goes, a retried Abort still
     // knows what to remove, and a group never stays listed without the resources it held.
-    await submitInBatches(await this.#client(), remove(rows.resources));
-    await submitInBatches(await this.#groups(), remove(rows.groups));
+    const removed = await this.#onResources(plan, scopeKey, remove);
+    await submitInBatches(await this.#groups(), remove(plan.groups));
     const manifests = await this.#manifests();
     const manifestRows: TransactionAction[] = [];
     for await (const entity of manifests.listEntities({
@@ -242,7 +243,7 @@ export class TableArmInventoryStore implements ArmInventoryStore {
         manifestRows.push(['delete', { partitionKey: manifestPartition(scopeKey), rowKey: entity.rowKey }]);
     }
     await submitInBatches(manifests, manifestRows);
-    return rows.resources.length;
+    return removed;
   }
 
   async manifest(_subscriptionId: string, scopeKey: string): Promise<string[]> {
@@ -257,52 +258,118 @@ export class TableArmInventoryStore implements ArmInventoryStore {
   }
 
   /**
-   * The rows of the scope's manifest that exist now (deleting or updating a missing row fails a batch):
-   * its resources, and its groups unless another scope's resources are in them too.
+   * What Commit and Abort act on, from the manifests alone (a small table): the scope's resource rows by
+   * partition, and its groups that exist and hold no other scope's resources. A partition is `contested`
+   * when another scope's manifest names one of the same resources (it wrote the same ID later): its rows are
+   * then checked one by one for their owner. Reading each group partition instead cost a scan of the whole
+   * ARM inventory per group on Azurite (see the header).
    */
-  async #manifestRows(
-    subscriptionId: string,
-    scopeKey: string,
-  ): Promise<{ resources: RowRef[]; groups: RowRef[] }> {
-    const ids = await this.manifest(subscriptionId, scopeKey);
-    const wantedResources = new Map<string, Set<string>>();
-    const wantedGroups = new Map<string, { subscriptionId: string; name: string }>();
-    for (const id of ids) {
+  async #scopeRows(subscriptionId: string, scopeKey: string): Promise<ScopeRows> {
+    const own = await this.manifest(subscriptionId, scopeKey);
+    const others = await this.#otherManifests(subscriptionId, scopeKey);
+    const resources = new Map<string, { rowKeys: Set<string>; contested: boolean }>();
+    const groups = new Map<string, { subscriptionId: string; name: string }>();
+    for (const id of own) {
       const group = parseGroupId(id);
       if (group) {
-        wantedGroups.set(groupPartition(group.subscriptionId, group.name), group);
+        groups.set(groupPartition(group.subscriptionId, group.name), group);
         continue;
       }
       const location = locateArmId(id);
       if (!location) continue;
-      const rows = wantedResources.get(location.partitionKey) ?? new Set<string>();
-      rows.add(location.rowKey);
-      wantedResources.set(location.partitionKey, rows);
-    }
-    const client = await this.#client();
-    const resources: RowRef[] = [];
-    const sharedPartitions = new Set<string>();
-    // Every partition holding the scope's resources or named as one of its groups: a group partition
-    // holding another scope's resources keeps its group.
-    for (const partitionKey of new Set([...wantedResources.keys(), ...wantedGroups.keys()])) {
-      const rowKeys = wantedResources.get(partitionKey);
-      for await (const entity of client.listEntities<Record<string, unknown>>({
-        queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey', 'scopeKey'] },
-      })) {
-        if (!entity.rowKey || entity.rowKey === legacyResourceGroupRowKey) continue;
-        if (entity.scopeKey !== scopeKey) sharedPartitions.add(partitionKey);
-        else if (rowKeys?.has(entity.rowKey)) resources.push({ partitionKey, rowKey: entity.rowKey });
-      }
+      const partition = resources.get(location.partitionKey) ?? {
+        rowKeys: new Set<string>(),
+        contested: false,
+      };
+      partition.rowKeys.add(location.rowKey);
+      if (others.ids.has(id.toLowerCase())) partition.contested = true;
+      resources.set(location.partitionKey, partition);
     }
     const groupsTable = await this.#groups();
-    const groups: RowRef[] = [];
-    for (const [partitionKey, group] of wantedGroups) {
-      if (sharedPartitions.has(partitionKey)) continue;
+    const presentGroups: RowRef[] = [];
+    for (const [partitionKey, group] of groups) {
+      // A group that also holds another scope's resources stays until that scope leaves too.
+      if (others.partitions.has(partitionKey)) continue;
       const row = groupRow(group.subscriptionId, group.name);
-      const present = await orUndefinedOn404(() => groupsTable.getEntity(row.partitionKey, row.rowKey));
-      if (present) groups.push(row);
+      if (await orUndefinedOn404(() => groupsTable.getEntity(row.partitionKey, row.rowKey)))
+        presentGroups.push(row);
     }
-    return { resources, groups };
+    return { resources, groups: presentGroups };
+  }
+
+  /** The resource IDs (lower-case) other scopes' manifests in the subscription name, and their partitions. */
+  async #otherManifests(
+    subscriptionId: string,
+    scopeKey: string,
+  ): Promise<{ ids: Set<string>; partitions: Set<string> }> {
+    const client = await this.#manifests();
+    const ids = new Set<string>();
+    const partitions = new Set<string>();
+    for await (const entity of client.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`subscriptionKey eq ${subscriptionId.toLowerCase()}` },
+    })) {
+      if (entity.partitionKey === manifestPartition(scopeKey)) continue;
+      for (const id of manifestIdsSchema.parse(fromJsonColumns(entity))) {
+        const location = locateArmId(id);
+        if (!location) continue;
+        ids.add(id.toLowerCase());
+        partitions.add(location.partitionKey);
+      }
+    }
+    return { ids, partitions };
+  }
+
+  /**
+   * Applies `act` to the scope's resource rows, a partition at a time. Rows are normally all there (the
+   * manifest is written first and Prepare writes every row it names), so the batches go as they are; a
+   * batch that meets a missing row fails whole (404), and that partition, like a contested one, is then
+   * read to act only on the rows present and the scope's own. Returns how many rows were acted on.
+   */
+  async #onResources(
+    plan: ScopeRows,
+    scopeKey: string,
+    act: (rows: RowRef[]) => TransactionAction[],
+  ): Promise<number> {
+    const client = await this.#client();
+    let count = 0;
+    const partitions = [...plan.resources];
+    const runners = Array.from({ length: Math.min(4, partitions.length) }, async () => {
+      for (let next = partitions.shift(); next; next = partitions.shift()) {
+        const [partitionKey, { rowKeys, contested }] = next;
+        const rows = [...rowKeys].map((rowKey) => ({ partitionKey, rowKey }));
+        if (!contested) {
+          try {
+            await submitInBatches(client, act(rows));
+            count += rows.length;
+            continue;
+          } catch (error) {
+            if (statusOf(error) !== 404) throw error;
+          }
+        }
+        const present = await this.#ownRows(client, partitionKey, rowKeys, scopeKey);
+        await submitInBatches(client, act(present));
+        count += present.length;
+      }
+    });
+    await Promise.all(runners);
+    return count;
+  }
+
+  /** The rows of `rowKeys` that exist in the partition and belong to the scope. */
+  async #ownRows(
+    client: TableClient,
+    partitionKey: string,
+    rowKeys: Set<string>,
+    scopeKey: string,
+  ): Promise<RowRef[]> {
+    const present: RowRef[] = [];
+    for await (const entity of client.listEntities<Record<string, unknown>>({
+      queryOptions: { filter: odata`PartitionKey eq ${partitionKey}`, select: ['RowKey', 'scopeKey'] },
+    })) {
+      if (entity.rowKey && rowKeys.has(entity.rowKey) && entity.scopeKey === scopeKey)
+        present.push({ partitionKey, rowKey: entity.rowKey });
+    }
+    return present;
   }
 
   #client(): Promise<TableClient> {
@@ -321,6 +388,11 @@ export class TableArmInventoryStore implements ArmInventoryStore {
 interface RowRef {
   partitionKey: string;
   rowKey: string;
+}
+
+interface ScopeRows {
+  resources: Map<string, { rowKeys: Set<string>; contested: boolean }>;
+  groups: RowRef[];
 }
 
 function parseGroupId(id: string): { subscriptionId: string; name: string } | undefined {

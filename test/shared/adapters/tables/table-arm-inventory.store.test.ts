@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 
-import { TableArmInventoryStore } from '../../../../shared/adapters/tables/table-arm-inventory.store';
+import {
+  locateArmId,
+  TableArmInventoryStore,
+} from '../../../../shared/adapters/tables/table-arm-inventory.store';
+import { tableNames } from '../../../../shared/contracts/names';
 import { type ArmResource, armResourceId, resourceGroupId } from '../../../../shared/domain/arm/arm-resource';
 import { testTableService, uniqueSubscriptionId } from '../../../support/storage';
 
@@ -20,7 +24,8 @@ function aGroup(subscriptionId: string, name: string) {
 }
 
 describe('TableArmInventoryStore', () => {
-  const store = new TableArmInventoryStore(testTableService());
+  const tables = testTableService();
+  const store = new TableArmInventoryStore(tables);
 
   it('When a scope is written, then its groups and resources read back by group and by ID (case-insensitively)', async () => {
     const sub = uniqueSubscriptionId();
@@ -149,5 +154,43 @@ describe('TableArmInventoryStore', () => {
     expect(await store.removeScope(sub, 'big-scope')).toBe(3000);
     expect(await store.manifest(sub, 'big-scope')).toEqual([]);
     expect(await store.listResourceGroups(sub)).toEqual([]);
+  });
+
+  it('When Prepare stopped after its manifest but before some rows, then Commit and Abort act on the rows that exist', async () => {
+    const sub = uniqueSubscriptionId();
+    const resources = ['a', 'b', 'c'].map((name) => aPublicIp(sub, 'rg1', name));
+    await store.writeScope(sub, 'half', 'op-1', [aGroup(sub, 'rg1')], resources, 'Prepared');
+    // As if the process died before writing `b`: the manifest names it, the row is not there.
+    const missing = locateArmId(resources[1]!.id)!;
+    await (await tables.table(tableNames.armInventory)).deleteEntity(missing.partitionKey, missing.rowKey);
+
+    expect(await store.setScopePhase(sub, 'half', 'Committed')).toBe(2);
+    expect((await store.listResources(sub, 'rg1')).map((r) => `${r.resource.name} ${r.phase}`)).toEqual([
+      'a Committed',
+      'c Committed',
+    ]);
+    expect(await store.removeScope(sub, 'half')).toBe(2);
+    expect(await store.listResources(sub, 'rg1')).toEqual([]);
+    expect(await store.listResourceGroups(sub)).toEqual([]);
+  });
+
+  it('When another scope wrote the same resource later, then the first scope leaving neither changes nor removes it', async () => {
+    const sub = uniqueSubscriptionId();
+    const same = aPublicIp(sub, 'rg1', 'same');
+    await store.writeScope(
+      sub,
+      'first',
+      'op-1',
+      [aGroup(sub, 'rg1')],
+      [same, aPublicIp(sub, 'rg1', 'own')],
+      'Prepared',
+    );
+    await store.writeScope(sub, 'second', 'op-2', [aGroup(sub, 'rg1')], [same], 'Prepared');
+
+    expect(await store.setScopePhase(sub, 'first', 'Committed')).toBe(1);
+    expect(await store.getResource(same.id)).toMatchObject({ scopeKey: 'second', phase: 'Prepared' });
+    expect(await store.removeScope(sub, 'first')).toBe(1);
+    expect((await store.listResources(sub, 'rg1')).map((r) => r.resource.name)).toEqual(['same']);
+    expect(await store.getResourceGroup(sub, 'rg1')).toBeDefined();
   });
 });
