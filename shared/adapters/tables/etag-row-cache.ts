@@ -6,6 +6,11 @@
  *
  * Kept values are frozen and shared by every caller: whatever reads them must not change them (a change
  * throws instead of corrupting what other requests read).
+ *
+ * Hazard: Azure Tables gives every write its own ETag; Azurite derives it from the request's start time in
+ * milliseconds, so two writes of one row in the same millisecond share it, and a value read between them
+ * would be kept past the second until the row's next write. Callers that put a result together from several
+ * rows take each value once (the entry of a row is replaced when a newer one is read).
  */
 import { freezeDeep } from '../../use-cases/inventory-cache/inventory-cache';
 

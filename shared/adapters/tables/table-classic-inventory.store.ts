@@ -110,9 +110,16 @@ export class TableClassicInventoryStore implements ClassicInventoryStore {
       if (entity.migrated === true || !entity.rowKey) continue;
       listing.push({ rowKey: entity.rowKey, etag: entity.etag, collection: entity.collection });
     }
-    // What was read now wins over what was kept: a row written after the listing is read at its newer ETag.
+    // Each row's value is taken once, here or from its read: the kept entry of a row can be replaced by a
+    // newer one (a concurrent load in this process) before this load has put its answer together. A row
+    // written after the listing is read at its newer ETag.
     const read = new Map<string, unknown>();
-    const missing = listing.filter((row) => !this.#rows.get(partitionKey, row.rowKey, row.etag));
+    const missing: typeof listing = [];
+    for (const row of listing) {
+      const kept = this.#rows.get(partitionKey, row.rowKey, row.etag);
+      if (kept === undefined) missing.push(row);
+      else read.set(row.rowKey, kept);
+    }
     if (missing.length > maxPointReads) await this.#readPartition(client, partitionKey, read);
     else
       await Promise.all(
@@ -126,7 +133,7 @@ export class TableClassicInventoryStore implements ClassicInventoryStore {
     const inventory = emptyInventory(subscriptionId);
     for (const row of listing) {
       // A row deleted between the listing and its read is left out, as a query after the delete would.
-      const value = read.get(row.rowKey) ?? this.#rows.get(partitionKey, row.rowKey, row.etag);
+      const value = read.get(row.rowKey);
       if (value === undefined) continue;
       if (row.rowKey === subscriptionRowKey)
         inventory.subscription = value as ClassicInventory['subscription'];

@@ -1,9 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import type { TableClient } from '@azure/data-tables';
+import { describe, expect, inject, it } from 'vitest';
 
 import {
   classicRowKey,
   TableClassicInventoryStore,
 } from '../../../../shared/adapters/tables/table-classic-inventory.store';
+import { TableService } from '../../../../shared/adapters/tables/table-service';
 import { tableNames } from '../../../../shared/contracts/names';
 import { classicInventorySchema } from '../../../../shared/domain/classic/inventory.schema';
 import {
@@ -141,4 +143,77 @@ describe('TableClassicInventoryStore', () => {
     // What a load returns is shared with later loads: it cannot be changed by whoever holds it.
     expect(Object.isFrozen(loaded.cloudServices[0])).toBe(true);
   });
+
+  it('When a concurrent load keeps a newer version of a row while another load waits on its reads, then the waiting load still answers every row', async () => {
+    const subscriptionId = uniqueSubscriptionId();
+    const gated = new GatedTableService();
+    const loader = new TableClassicInventoryStore(gated);
+    const writer = new TableClassicInventoryStore(testTableService());
+    const inventory = (label: string, registered: boolean) =>
+      classicInventorySchema.parse({
+        subscription: { id: subscriptionId, registeredForMigration: registered },
+        cloudServices: [aCloudService({ name: 'a', label })],
+      });
+    await writer.save(inventory('a v1', true));
+    await loader.load(subscriptionId); // keeps the subscription row and `a`
+
+    // Only `a`'s row is written: the next load reuses the subscription row and reads `a` (held at the gate).
+    await (
+      await testTableService().table(tableNames.classicInventory)
+    ).updateEntity(
+      { partitionKey: subscriptionId.toLowerCase(), rowKey: classicRowKey('cloudServices', 'a'), touched: 1 },
+      'Merge',
+    );
+    gated.holdNextRead();
+    const waiting = loader.load(subscriptionId);
+    await gated.held;
+    // Meanwhile the subscription row is written again and another load keeps its newer version.
+    await writer.save(inventory('a v1', true));
+    const other = await loader.load(subscriptionId);
+    gated.release();
+
+    const loaded = await waiting;
+    expect(loaded.subscription.registeredForMigration).toBe(true);
+    expect(loaded.cloudServices.map((service) => service.label)).toEqual(['a v1']);
+    expect(other.subscription.registeredForMigration).toBe(true);
+  });
 });
+
+/** A table service whose next point read waits until the test releases it. */
+class GatedTableService extends TableService {
+  #hold = false;
+  #release: () => void = () => undefined;
+  #reached: () => void = () => undefined;
+  held: Promise<void> = Promise.resolve();
+
+  constructor() {
+    super({ kind: 'connectionString', connectionString: inject('azuriteConnectionString') });
+  }
+
+  holdNextRead(): void {
+    this.#hold = true;
+    this.held = new Promise((resolve) => (this.#reached = resolve));
+  }
+
+  release(): void {
+    this.#release();
+  }
+
+  override async table(name: string): Promise<TableClient> {
+    const client = await super.table(name);
+    return new Proxy(client, {
+      get: (target, property, receiver) => {
+        if (property !== 'getEntity') return Reflect.get(target, property, receiver) as unknown;
+        return async (...args: Parameters<TableClient['getEntity']>) => {
+          if (this.#hold) {
+            this.#hold = false;
+            const gate = new Promise<void>((resolve) => (this.#release = resolve));
+            this.#reached();
+            await gate;
+          }
+          return target.getEntity(...args);
+        };
+      },
+    });
+  }
+}
