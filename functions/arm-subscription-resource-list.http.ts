@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
 
 import { getServices } from '../shared/composition';
-import { listSubscriptionResources } from '../shared/handlers/arm-read.handler';
+import { listResources } from '../shared/handlers/arm-read.handler';
 import { withAuthorization } from '../shared/handlers/auth/authorized';
 import { requestTargets } from '../shared/handlers/auth/request-targets';
 
@@ -12,6 +12,6 @@ app.http('armSubscriptionResources', {
   authLevel: 'anonymous',
   handler: (request) =>
     withAuthorization(getServices(), request, 'arm', requestTargets(getServices()).armRead, () =>
-      listSubscriptionResources(getServices(), request),
+      listResources(getServices(), request),
     ),
 });

@@ -1,11 +1,8 @@
 import * as df from 'durable-functions';
 
-import { DurableScopeEntityGateway } from '../shared/adapters/durable/durable-scope-entity-gateway';
-import { getServices } from '../shared/composition';
-import { withAuthorization } from '../shared/handlers/auth/authorized';
-import { requestTargets } from '../shared/handlers/auth/request-targets';
 import { deleteRole } from '../shared/handlers/service-management/delete-role.handler';
 import { getRole } from '../shared/handlers/service-management/role.handler';
+import { authorizedByMethod } from '../shared/handlers/service-management/sm-write-function';
 import { updateRole } from '../shared/handlers/service-management/update-role.handler';
 
 const byMethod = { GET: getRole, PUT: updateRole, DELETE: deleteRole };
@@ -16,18 +13,5 @@ df.app.client.http('smRole', {
     '{subscriptionId}/services/hostedservices/{serviceName}/deployments/{deploymentName}/roles/{roleName}',
   methods: ['GET', 'PUT', 'DELETE'],
   authLevel: 'anonymous',
-  handler: (request, client, context) =>
-    withAuthorization(
-      getServices(),
-      request,
-      'serviceManagement',
-      requestTargets(getServices()).smWrite,
-      () =>
-        byMethod[request.method as keyof typeof byMethod](
-          getServices(),
-          new DurableScopeEntityGateway(client),
-          request,
-          context,
-        ),
-    ),
+  handler: authorizedByMethod(byMethod),
 });

@@ -1,9 +1,6 @@
 import * as df from 'durable-functions';
 
-import { DurableScopeEntityGateway } from '../shared/adapters/durable/durable-scope-entity-gateway';
-import { getServices } from '../shared/composition';
-import { withAuthorization } from '../shared/handlers/auth/authorized';
-import { requestTargets } from '../shared/handlers/auth/request-targets';
+import { authorizedByMethod } from '../shared/handlers/service-management/sm-write-function';
 import {
   deleteStorageAccount,
   updateStorageAccount,
@@ -17,18 +14,5 @@ df.app.client.http('smStorageServices', {
   route: '{subscriptionId}/services/storageservices/{name?}',
   methods: ['GET', 'PUT', 'DELETE'],
   authLevel: 'anonymous',
-  handler: (request, client, context) =>
-    withAuthorization(
-      getServices(),
-      request,
-      'serviceManagement',
-      requestTargets(getServices()).smWrite,
-      () =>
-        byMethod[request.method as keyof typeof byMethod](
-          getServices(),
-          new DurableScopeEntityGateway(client),
-          request,
-          context,
-        ),
-    ),
+  handler: authorizedByMethod(byMethod),
 });

@@ -33,10 +33,9 @@ import type { AnalysisInput } from '../shared/use-cases/scope-analysis';
 import { type DevHost, startDevHost } from '../test/support/devhost';
 import { type BenchOptions, benchUsage, parseBenchOptions } from './bench/bench-options';
 import { type BenchResults, curvePoint, describeMachine, markdownReport } from './bench/bench-report';
+import { progress } from './bench/bench-support';
 import { runEstate, type RunResult } from './bench/estate-run';
 import { shapeForVms, syntheticEstate } from './bench/synthetic-estate';
-
-const progress = (text: string) => process.stderr.write(`[bench] ${text}\n`);
 
 /** One size: a dev host of its own (or the given service), the estate through it, the host stopped. */
 async function runSize(options: BenchOptions, vms: number): Promise<RunResult> {

@@ -25,6 +25,8 @@ export interface ReceiveSource<T> {
 export class ReceiveLoop<T> {
   readonly #options: ReceiveLoopOptions;
   readonly #wakeable = new Wakeable();
+  /** A nudge came while a receive was under way: that receive may have missed what was sent. */
+  #nudged = false;
   #active = 0;
   #stopped = false;
   #loop: Promise<void> | undefined;
@@ -44,6 +46,7 @@ export class ReceiveLoop<T> {
 
   /** Polls now if the loop is waiting out its back-off (something was just sent to the queue). */
   nudge(): void {
+    this.#nudged = true;
     this.#wakeable.wake();
   }
 
@@ -52,6 +55,14 @@ export class ReceiveLoop<T> {
     this.#stopped = true;
     this.#wakeable.wake();
     await this.#loop;
+  }
+
+  /**
+   * The back-off between polls, unless the loop was stopped meanwhile: `stop()` wakes only a sleep already
+   * begun, so one begun after it (a receive under way when it came) would hold the stop for the back-off.
+   */
+  #pause(ms: number): Promise<void> {
+    return this.#stopped ? Promise.resolve() : this.#wakeable.sleep(ms);
   }
 
   async #run(source: ReceiveSource<T>): Promise<void> {
@@ -63,15 +74,18 @@ export class ReceiveLoop<T> {
         continue;
       }
       let items: T[];
+      this.#nudged = false;
       try {
         items = await source.receive(free);
       } catch (error) {
         logger.warn(this.#options.receiveFailedMessage, { error: describeError(error) });
-        await this.#wakeable.sleep(backoff.nextDelayMs());
+        await this.#pause(backoff.nextDelayMs());
         continue;
       }
       if (items.length === 0) {
-        await this.#wakeable.sleep(backoff.nextDelayMs());
+        // A send noticed while this receive was under way may not have been seen by it: poll again now
+        // (wake() only cuts short a sleep already begun).
+        if (!this.#nudged) await this.#pause(backoff.nextDelayMs());
         continue;
       }
       backoff.reset();

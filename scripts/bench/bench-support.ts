@@ -47,9 +47,12 @@ export function progress(text: string): void {
   process.stderr.write(`[bench] ${text}\n`);
 }
 
-/** A subscription of the script's own, registered for migration, holding the imported documents. */
-export async function seedSubscription(baseUrl: string, documents: string[]): Promise<string> {
-  const subscriptionId = randomUUID();
+/** Imports each document into the subscription through the service's import API, in order. */
+export async function importDocuments(
+  baseUrl: string,
+  subscriptionId: string,
+  documents: string[],
+): Promise<void> {
   for (const xml of documents) {
     const response = await fetch(`${baseUrl}/api/inventory/import?subscriptionId=${subscriptionId}`, {
       method: 'POST',
@@ -59,6 +62,12 @@ export async function seedSubscription(baseUrl: string, documents: string[]): Pr
     const text = await response.text();
     if (response.status !== 200) throw new Error(`import answered ${response.status}: ${text.slice(0, 300)}`);
   }
+}
+
+/** A subscription of the script's own, registered for migration, holding the imported documents. */
+export async function seedSubscription(baseUrl: string, documents: string[]): Promise<string> {
+  const subscriptionId = randomUUID();
+  await importDocuments(baseUrl, subscriptionId, documents);
   const registered = await fetch(
     `${baseUrl}/subscriptions/${subscriptionId}/providers/Microsoft.ClassicInfrastructureMigrate/register?api-version=2016-09-01`,
     { method: 'POST' },

@@ -9,6 +9,7 @@
 import { performance } from 'node:perf_hooks';
 
 import { migrationScopeEntity } from '../../shared/contracts/names';
+import { forEachLimit } from '../../shared/domain/concurrency';
 import { scopeKey, scopeKindPaths, type ScopeRef } from '../../shared/domain/scope/scope';
 import type { BenchOptions } from './bench-options';
 import {
@@ -150,23 +151,6 @@ class Probe {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Runs `work` over `items` with at most `limit` at once. */
-async function forEachLimit<T>(
-  items: readonly T[],
-  limit: number,
-  work: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) {
-        const item = items[next++] as T;
-        await work(item);
-      }
-    }),
-  );
 }
 
 function quantile(sorted: number[], q: number): number {

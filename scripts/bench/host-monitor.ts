@@ -66,7 +66,6 @@ export class MemorySampler {
     hostHighWaterSumBytes: undefined,
     azuritePeakBytes: undefined,
   };
-  failures = 0;
 
   constructor(base: string, intervalMs = 1000) {
     this.#base = base;
@@ -82,7 +81,6 @@ export class MemorySampler {
           if (stats) this.record(stats);
         } catch {
           // A host busy enough to miss a sample is still sampled next time.
-          this.failures++;
         }
         await new Promise((resolve) =>
           setTimeout(resolve, Math.max(0, this.#intervalMs - (Date.now() - started))),

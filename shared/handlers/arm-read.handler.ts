@@ -199,11 +199,8 @@ async function listGenericResources(deps: ListDeps, request: HttpRequest): Promi
   );
 }
 
+/** `GET /subscriptions/{sub}[/resourceGroups/{rg}]/resources`: the generic lists, of a group or the subscription. */
 export function listResources(deps: ListDeps, request: HttpRequest): Promise<HttpResponseInit> {
-  return listGenericResources(deps, request);
-}
-
-export function listSubscriptionResources(deps: ListDeps, request: HttpRequest): Promise<HttpResponseInit> {
   return listGenericResources(deps, request);
 }
 

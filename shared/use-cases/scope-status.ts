@@ -177,7 +177,14 @@ async function analysedPart(
   return snapshot.derived(analysedParts, `${key}|${stableKey(options)}`, async () => {
     const [manifest, { inventory, existingArm, analysis }] = await Promise.all([
       services.armInventory.manifest(scope.subscriptionId, key),
-      loadAndAnalyse(services, analyseScopeInSlices, scope, options, true),
+      // The snapshot's Classic inventory: loaded once per version for every reader, not again here.
+      loadAndAnalyse(
+        { classicInventory: { load: () => snapshot.classic() }, armInventory: services.armInventory },
+        analyseScopeInSlices,
+        scope,
+        options,
+        true,
+      ),
     ]);
     const written = await writtenResources(services, manifest);
     const plan =

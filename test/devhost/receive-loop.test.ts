@@ -90,4 +90,34 @@ describe('dev host receive loop', () => {
     stopNotices();
     await loop.stop();
   });
+
+  it('When this process sends while a receive is under way and that receive comes back empty, then it polls again at once', async () => {
+    const handled: number[] = [];
+    const answers: ((items: number[]) => void)[] = [];
+    const loop = new ReceiveLoop<number>({
+      room: (active) => 1 - active,
+      // A minute between polls: without the nudge the second poll would not come within waitFor's 30 s.
+      backoff: new PollingBackoff(60_000, 60_000),
+      logger: new Logger({}, 'critical'),
+      receiveFailedMessage: 'receive failed',
+      handleFailedMessage: 'handle failed',
+    });
+    loop.start({
+      receive: () => new Promise<number[]>((resolve) => answers.push(resolve)),
+      handle: (item) => {
+        handled.push(item);
+        return Promise.resolve();
+      },
+    });
+    await waitFor(() => answers.length === 1, { what: 'the first poll under way' });
+    loop.nudge(); // the send lands after the storage answered this poll, before its answer arrives
+    answers[0]!([]);
+    await waitFor(() => answers.length === 2, { what: 'the poll after the nudge' });
+    answers[1]!([9]);
+    await waitFor(() => handled.length === 1, { what: 'the item sent during the empty poll' });
+    expect(handled).toEqual([9]);
+    const stopping = loop.stop();
+    for (const answer of answers.slice(2)) answer([]);
+    await stopping;
+  });
 });

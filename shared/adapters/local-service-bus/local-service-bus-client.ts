@@ -7,6 +7,7 @@
  *   const bus = LocalServiceBusClient.fromConnectionString(process.env.AzureWebJobsStorage!);
  *   await bus.sendMessages('migration-prepare', [{ body: { ... }, messageId: operationId, sessionId: scopeKey }]);
  */
+import { forEachLimit } from '../../domain/concurrency';
 import { maxMessagesPerCall, peekDeadLetters, receiveDeadLetters, takeDeadLetter } from './dead-letter-queue';
 import { DeliveryTarget, EntityTopology } from './entity-topology';
 import {
@@ -99,7 +100,9 @@ export class LocalServiceBusClient {
     const envelopes = batch.map((message) => createEnvelope(message, now));
     for (const target of targets) {
       if (!target.requiresSession) {
-        await forEachConcurrently(envelopes, (envelope) => this.#sendToQueue(target.path, envelope));
+        await forEachLimit(envelopes, sendConcurrency, (envelope) =>
+          this.#sendToQueue(target.path, envelope),
+        );
         noticeSend(target.path);
         continue;
       }
@@ -110,7 +113,7 @@ export class LocalServiceBusClient {
         const sessionId = envelope.sessionId ?? '';
         bySession.set(sessionId, [...(bySession.get(sessionId) ?? []), envelope]);
       }
-      await forEachConcurrently([...bySession.values()], async (ofSession) => {
+      await forEachLimit([...bySession.values()], sendConcurrency, async (ofSession) => {
         for (const envelope of ofSession) await this.#sessions.append(target.path, envelope);
         const wakeUps = new Map(ofSession.map((envelope) => [delaySeconds(envelope), envelope]));
         for (const envelope of wakeUps.values()) await this.#wakeSession(target.path, envelope);
@@ -233,17 +236,6 @@ function delaySeconds(envelope: MessageEnvelope): number {
 }
 
 const sendConcurrency = 16;
-
-async function forEachConcurrently<T>(
-  items: readonly T[],
-  action: (item: T) => Promise<void>,
-): Promise<void> {
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(sendConcurrency, items.length) }, async () => {
-    while (next < items.length) await action(items[next++] as T);
-  });
-  await Promise.all(lanes);
-}
 
 function isMessageList(
   messages: OutgoingServiceBusMessage | readonly OutgoingServiceBusMessage[],

@@ -7,12 +7,14 @@ import diagnostics from 'node:diagnostics_channel';
 
 import type { TableClient, TransactionAction } from '@azure/data-tables';
 
+import { forEachLimit } from '../../domain/concurrency';
+
 export const maxBatchSize = 100;
 /** Characters of entity JSON per batch: well under the 4 MiB payload limit even when every character takes 2 bytes. */
 export const maxBatchCharacters = 1_500_000;
 
 /** Partitions written at the same time. */
-const partitionConcurrency = 4;
+export const partitionConcurrency = 4;
 
 /**
  * Each transaction is announced here (`{ table, operations }`) before it is sent, so a host can count entity
@@ -52,9 +54,7 @@ export async function submitInBatches(client: TableClient, actions: TransactionA
     byPartition.set(partitionKey, list);
   }
   // Partitions are independent: a few go at once; within one, batches go in order.
-  const partitions = [...byPartition.values()];
-  const runners = Array.from({ length: Math.min(partitionConcurrency, partitions.length) }, async () => {
-    for (let list = partitions.shift(); list; list = partitions.shift()) await submitPartition(client, list);
-  });
-  await Promise.all(runners);
+  await forEachLimit([...byPartition.values()], partitionConcurrency, (list) =>
+    submitPartition(client, list),
+  );
 }

@@ -12,7 +12,7 @@
  * would be kept past the second until the row's next write. Callers that put a result together from several
  * rows take each value once (the entry of a row is replaced when a newer one is read).
  */
-import { freezeDeep } from '../../use-cases/inventory-cache/inventory-cache';
+import { freezeDeep } from '../../domain/freeze-deep';
 
 export class EtagRowCache<T> {
   readonly #maxRows: number;

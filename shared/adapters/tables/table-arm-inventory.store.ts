@@ -26,10 +26,11 @@ import {
   type ResourceGroup,
   resourceGroupSchema,
 } from '../../domain/arm/arm-resource';
+import { forEachLimit } from '../../domain/concurrency';
 import { encodeKeyPart } from '../../domain/scope/scope';
 import type { ArmInventoryStore, ArmPhase, StoredArmResource } from '../../ports/inventory.port';
 import type { InventoryVersions } from '../../ports/inventory-version.port';
-import { submitInBatches } from './batches';
+import { partitionConcurrency, submitInBatches } from './batches';
 import { fromJsonColumns, toJsonColumns } from './json-columns';
 import { changingInventory, TableInventoryVersions } from './table-inventory-versions';
 import { orUndefinedOn404, statusOf, type TableService } from './table-service';
@@ -234,15 +235,10 @@ export class TableArmInventoryStore implements ArmInventoryStore {
     // knows what to remove, and a group never stays listed without the resources it held.
     const removed = await this.#onResources(plan, scopeKey, remove);
     await submitInBatches(await this.#groups(), remove(plan.groups));
-    const manifests = await this.#manifests();
-    const manifestRows: TransactionAction[] = [];
-    for await (const entity of manifests.listEntities({
-      queryOptions: { filter: odata`PartitionKey eq ${manifestPartition(scopeKey)}`, select: ['RowKey'] },
-    })) {
-      if (entity.rowKey)
-        manifestRows.push(['delete', { partitionKey: manifestPartition(scopeKey), rowKey: entity.rowKey }]);
-    }
-    await submitInBatches(manifests, manifestRows);
+    await submitInBatches(
+      await this.#manifests(),
+      plan.manifestRowKeys.map((rowKey) => ['delete', { partitionKey: manifestPartition(scopeKey), rowKey }]),
+    );
     return removed;
   }
 
@@ -265,8 +261,7 @@ export class TableArmInventoryStore implements ArmInventoryStore {
    * ARM inventory per group on Azurite (see the header).
    */
   async #scopeRows(subscriptionId: string, scopeKey: string): Promise<ScopeRows> {
-    const own = await this.manifest(subscriptionId, scopeKey);
-    const others = await this.#otherManifests(subscriptionId, scopeKey);
+    const { own, manifestRowKeys, others } = await this.#subscriptionManifests(subscriptionId, scopeKey);
     const resources = new Map<string, { rowKeys: Set<string>; contested: boolean }>();
     const groups = new Map<string, { subscriptionId: string; name: string }>();
     for (const id of own) {
@@ -294,29 +289,43 @@ export class TableArmInventoryStore implements ArmInventoryStore {
       if (await orUndefinedOn404(() => groupsTable.getEntity(row.partitionKey, row.rowKey)))
         presentGroups.push(row);
     }
-    return { resources, groups: presentGroups };
+    return { resources, groups: presentGroups, manifestRowKeys };
   }
 
-  /** The resource IDs (lower-case) other scopes' manifests in the subscription name, and their partitions. */
-  async #otherManifests(
+  /**
+   * Every manifest of the subscription in one query: the scope's own IDs and manifest rows, and the resource
+   * IDs (lower-case) other scopes' manifests name, with their partitions.
+   */
+  async #subscriptionManifests(
     subscriptionId: string,
     scopeKey: string,
-  ): Promise<{ ids: Set<string>; partitions: Set<string> }> {
+  ): Promise<{
+    own: string[];
+    manifestRowKeys: string[];
+    others: { ids: Set<string>; partitions: Set<string> };
+  }> {
     const client = await this.#manifests();
+    const own = new Map<string, string>();
+    const manifestRowKeys: string[] = [];
     const ids = new Set<string>();
     const partitions = new Set<string>();
     for await (const entity of client.listEntities<Record<string, unknown>>({
       queryOptions: { filter: odata`subscriptionKey eq ${subscriptionId.toLowerCase()}` },
     })) {
-      if (entity.partitionKey === manifestPartition(scopeKey)) continue;
-      for (const id of manifestIdsSchema.parse(fromJsonColumns(entity))) {
+      const listed = manifestIdsSchema.parse(fromJsonColumns(entity));
+      if (entity.partitionKey === manifestPartition(scopeKey)) {
+        if (entity.rowKey) manifestRowKeys.push(entity.rowKey);
+        for (const id of listed) own.set(id.toLowerCase(), id);
+        continue;
+      }
+      for (const id of listed) {
         const location = locateArmId(id);
         if (!location) continue;
         ids.add(id.toLowerCase());
         partitions.add(location.partitionKey);
       }
     }
-    return { ids, partitions };
+    return { own: [...own.values()], manifestRowKeys, others: { ids, partitions } };
   }
 
   /**
@@ -332,16 +341,16 @@ export class TableArmInventoryStore implements ArmInventoryStore {
   ): Promise<number> {
     const client = await this.#client();
     let count = 0;
-    const partitions = [...plan.resources];
-    const runners = Array.from({ length: Math.min(4, partitions.length) }, async () => {
-      for (let next = partitions.shift(); next; next = partitions.shift()) {
-        const [partitionKey, { rowKeys, contested }] = next;
+    await forEachLimit(
+      [...plan.resources],
+      partitionConcurrency,
+      async ([partitionKey, { rowKeys, contested }]) => {
         const rows = [...rowKeys].map((rowKey) => ({ partitionKey, rowKey }));
         if (!contested) {
           try {
             await submitInBatches(client, act(rows));
             count += rows.length;
-            continue;
+            return;
           } catch (error) {
             if (statusOf(error) !== 404) throw error;
           }
@@ -349,9 +358,8 @@ export class TableArmInventoryStore implements ArmInventoryStore {
         const present = await this.#ownRows(client, partitionKey, rowKeys, scopeKey);
         await submitInBatches(client, act(present));
         count += present.length;
-      }
-    });
-    await Promise.all(runners);
+      },
+    );
     return count;
   }
 
@@ -393,6 +401,8 @@ interface RowRef {
 interface ScopeRows {
   resources: Map<string, { rowKeys: Set<string>; contested: boolean }>;
   groups: RowRef[];
+  /** The scope's own manifest rows, removed last by Abort. */
+  manifestRowKeys: string[];
 }
 
 function parseGroupId(id: string): { subscriptionId: string; name: string } | undefined {

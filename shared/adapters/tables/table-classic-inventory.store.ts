@@ -147,8 +147,13 @@ export class TableClassicInventoryStore implements ClassicInventoryStore {
     for await (const entity of client.listEntities<Record<string, unknown>>({
       queryOptions: { filter: odata`PartitionKey eq ${partitionKey}` },
     })) {
-      if (entity.migrated !== true && entity.rowKey)
-        read.set(entity.rowKey, this.#keep(partitionKey, entity));
+      if (entity.migrated === true || !entity.rowKey) continue;
+      // A row unchanged since it was kept is not parsed again.
+      const etag = typeof entity.etag === 'string' ? entity.etag : undefined;
+      read.set(
+        entity.rowKey,
+        this.#rows.get(partitionKey, entity.rowKey, etag) ?? this.#keep(partitionKey, entity),
+      );
     }
   }
 

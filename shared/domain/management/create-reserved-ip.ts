@@ -72,7 +72,7 @@ export function planCreateReservedIp(
   ];
   const vip = findVip(deployment, request.virtualIpName);
   if (!vip.ok) return refuse(vip.error, lockTargets);
-  if (vip.value.reservedIpName !== undefined || vip.value.vip.isReserved) {
+  if (vip.value.reserved) {
     const as = vip.value.reservedIpName === undefined ? '' : ` as ${vip.value.reservedIpName}`;
     return refuse(
       conflict(`The VIP of deployment ${deployment.name} is already reserved${as}.`),

@@ -60,7 +60,7 @@ export function planReservedIpAssociation(
     }
     const vip = findVip(deployment, request.virtualIpName);
     if (!vip.ok) return refuse(vip.error, lockTargets);
-    if (vip.value.reservedIpName !== undefined || vip.value.vip.isReserved) {
+    if (vip.value.reserved) {
       return refuse(
         conflict(
           `The VIP of deployment ${deployment.name} already has a reserved IP. Disassociate it first.`,

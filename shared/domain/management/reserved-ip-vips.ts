@@ -6,7 +6,7 @@
 import type { Deployment, VirtualIp } from '../classic/compute.schema';
 import { sameName } from '../classic/names';
 import type { ReservedIp } from '../classic/network.schema';
-import { reservedIpNameOfVip } from '../classic/virtual-ips';
+import { isReservedVip, reservedIpNameOfVip } from '../classic/virtual-ips';
 import type { Located } from './locate';
 import { badRequest } from './management-error';
 
@@ -15,6 +15,8 @@ export interface FoundVip {
   vip: VirtualIp;
   /** The reserved IP backing the VIP, if any. */
   reservedIpName: string | undefined;
+  /** Backed by a reserved IP, named or not (`isReservedVip`). */
+  reserved: boolean;
 }
 
 /** The VIP named `virtualIpName`, or the deployment's first. Our texts when there is none. */
@@ -34,7 +36,15 @@ export function findVip(deployment: Deployment, virtualIpName: string | undefine
       ),
     };
   }
-  return { ok: true, value: { index, vip, reservedIpName: reservedIpNameOfVip(deployment, vip, index) } };
+  return {
+    ok: true,
+    value: {
+      index,
+      vip,
+      reservedIpName: reservedIpNameOfVip(deployment, vip, index),
+      reserved: isReservedVip(deployment, vip, index),
+    },
+  };
 }
 
 /** The deployment with `reservedIp` backing its VIP at `index` (the VIP takes its address). */

@@ -11,9 +11,8 @@ import {
   planDeleteDeployment,
 } from '../../domain/management/delete-deployment';
 import type { ScopeEntityGateway } from '../../ports/scope-entity.port';
-import { managementWriteResponse } from './management-write-response';
+import { answerWrite } from './management-write-response';
 import { queryEquals } from './sm-request';
-import { answering, newRequestId } from './sm-responses';
 
 export const deleteDeploymentByName = (
   services: Services,
@@ -36,16 +35,12 @@ function deleteDeployment(
   context: InvocationContext | undefined,
   deployment: DeleteDeploymentRequest['deployment'],
 ): Promise<HttpResponseInit> {
-  const requestId = newRequestId(services.ids);
   const serviceName = request.params.serviceName ?? '';
   const deleteMedia = queryEquals(request, 'comp', 'media');
-  return answering(requestId, context, () =>
-    managementWriteResponse(services, entity, request, requestId, {
-      kind: 'DeleteDeployment',
-      target: `${serviceName}/${'name' in deployment ? deployment.name : `slot:${deployment.slot}`}`,
-      successStatus: 202,
-      plan: (inventory, now) =>
-        planDeleteDeployment(inventory, { serviceName, deployment, deleteMedia }, now),
-    }),
-  );
+  return answerWrite(services, entity, request, context, {
+    kind: 'DeleteDeployment',
+    target: `${serviceName}/${'name' in deployment ? deployment.name : `slot:${deployment.slot}`}`,
+    successStatus: 202,
+    plan: (inventory, now) => planDeleteDeployment(inventory, { serviceName, deployment, deleteMedia }, now),
+  });
 }

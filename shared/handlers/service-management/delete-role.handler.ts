@@ -4,10 +4,7 @@ import type { HttpRequest, HttpResponseInit, InvocationContext } from '@azure/fu
 import type { Services } from '../../composition';
 import { planDeleteRole } from '../../domain/management/delete-role';
 import type { ScopeEntityGateway } from '../../ports/scope-entity.port';
-import { applyManagementWrite } from '../../use-cases/service-management/apply-management-write';
-import { callerOf } from '../request-context';
-import { subscriptionIdOf } from './sm-request';
-import { answering, emptyResponse, errorResponse, newRequestId } from './sm-responses';
+import { answerWrite } from './management-write-response';
 
 export function deleteRole(
   services: Services,
@@ -15,20 +12,11 @@ export function deleteRole(
   request: HttpRequest,
   context?: InvocationContext,
 ): Promise<HttpResponseInit> {
-  const requestId = newRequestId(services.ids);
   const { serviceName = '', deploymentName = '', roleName = '' } = request.params;
-  return answering(requestId, context, async () => {
-    const result = await applyManagementWrite(
-      { ...services, entity },
-      {
-        subscriptionId: subscriptionIdOf(request),
-        requestId,
-        kind: 'DeleteRole',
-        target: `${serviceName}/${deploymentName}/${roleName}`,
-        requestedBy: callerOf(request),
-        plan: (inventory, now) => planDeleteRole(inventory, { serviceName, deploymentName, roleName }, now),
-      },
-    );
-    return result.ok ? emptyResponse(202, requestId) : errorResponse(result.error, requestId);
+  return answerWrite(services, entity, request, context, {
+    kind: 'DeleteRole',
+    target: `${serviceName}/${deploymentName}/${roleName}`,
+    successStatus: 202,
+    plan: (inventory, now) => planDeleteRole(inventory, { serviceName, deploymentName, roleName }, now),
   });
 }

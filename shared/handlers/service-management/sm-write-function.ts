@@ -32,3 +32,12 @@ export function authorizedWrite(write: ServiceManagementWrite) {
       () => write(getServices(), new DurableScopeEntityGateway(client), request, context),
     );
 }
+
+/** `authorizedWrite` for a route whose methods go to different writes (or reads) of the same resource. */
+export function authorizedByMethod(byMethod: Readonly<Record<string, ServiceManagementWrite>>) {
+  return authorizedWrite((services, entity, request, context) => {
+    const write = byMethod[request.method];
+    // The route's `methods` admit only the keys of `byMethod`.
+    return write ? write(services, entity, request, context) : Promise.resolve({ status: 405 });
+  });
+}

@@ -8,9 +8,7 @@ import { parseUpdateRole } from '../../adapters/service-management';
 import type { Services } from '../../composition';
 import { planUpdateRole } from '../../domain/management/update-role';
 import type { ScopeEntityGateway } from '../../ports/scope-entity.port';
-import { managementWriteResponse } from './management-write-response';
-import { bodyBytes } from './sm-request';
-import { answering, badDocumentResponse, newRequestId } from './sm-responses';
+import { answerWriteWithBody } from './management-write-response';
 
 export function updateRole(
   services: Services,
@@ -18,18 +16,18 @@ export function updateRole(
   request: HttpRequest,
   context?: InvocationContext,
 ): Promise<HttpResponseInit> {
-  const requestId = newRequestId(services.ids);
   const { serviceName = '', deploymentName = '', roleName = '' } = request.params;
-  return answering(requestId, context, async () => {
-    const now = services.clock.now().toISOString();
-    const body = parseUpdateRole(await bodyBytes(request), { serviceName, now });
-    if (!body.ok) return badDocumentResponse(body.error, requestId);
-    return managementWriteResponse(services, entity, request, requestId, {
+  return answerWriteWithBody(
+    services,
+    entity,
+    request,
+    context,
+    (bytes) => parseUpdateRole(bytes, { serviceName, now: services.clock.now().toISOString() }),
+    (role) => ({
       kind: 'UpdateRole',
       target: `${serviceName}/${deploymentName}/${roleName}`,
       successStatus: 202,
-      plan: (inventory, at) =>
-        planUpdateRole(inventory, { serviceName, deploymentName, roleName }, body.value, at),
-    });
-  });
+      plan: (inventory, at) => planUpdateRole(inventory, { serviceName, deploymentName, roleName }, role, at),
+    }),
+  );
 }

@@ -14,6 +14,7 @@
  * change fail loudly instead of corrupting what other requests read.
  */
 import type { ClassicInventory } from '../../domain/classic/inventory.schema';
+import { freezeDeep } from '../../domain/freeze-deep';
 import type { ClassicInventoryStore } from '../../ports/inventory.port';
 import { classicPart, type InventoryVersions } from '../../ports/inventory-version.port';
 import { SizeBoundedCache, type Sized } from './size-bounded-cache';
@@ -121,15 +122,4 @@ export function stableKey(value: unknown): string {
       ? Object.fromEntries(Object.entries(field).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
       : field,
   );
-}
-
-/** Freezes `value` and everything it holds; returns an estimate of its size in bytes. */
-export function freezeDeep(value: unknown): number {
-  if (typeof value === 'string') return 2 * value.length + 16;
-  if (value === null || typeof value !== 'object') return 8;
-  if (Object.isFrozen(value)) return 0;
-  Object.freeze(value);
-  let bytes = 32;
-  for (const [name, field] of Object.entries(value)) bytes += name.length + freezeDeep(field);
-  return bytes;
 }

@@ -14,6 +14,7 @@
 import type { Services } from '../../composition';
 import type { MigrationOptions } from '../../contracts/phase-command';
 import type { ClassicInventory } from '../../domain/classic/inventory.schema';
+import { freezeDeep } from '../../domain/freeze-deep';
 import type { MigrationOperation } from '../../domain/migration/migration-state';
 import { scopeKey, type ScopeRef } from '../../domain/scope/scope';
 import type { Finding } from '../../domain/validation/finding';
@@ -22,7 +23,7 @@ import { registrationRefusal } from '../../domain/validation/subscription-regist
 import type { ValidationProfile } from '../../domain/validation/validation-profile';
 import type { ScopeEntityGateway } from '../../ports/scope-entity.port';
 import { analyseScopeInSlices } from '../analyse-scope';
-import { cacheKind, freezeDeep, type InventorySnapshot, stableKey } from '../inventory-cache/inventory-cache';
+import { cacheKind, type InventorySnapshot, stableKey } from '../inventory-cache/inventory-cache';
 import { loadExistingArm } from '../load-analysis';
 import { profiledOptions } from '../migration-profile';
 import type { AdmissionResult } from '../request-operation/operation-request';

@@ -6,6 +6,7 @@
  * Hazard: entity reads are eventually consistent. A phase marks its operation finished only once the
  * entity shows the outcome, so a client that saw its operation finish reads the new state here.
  */
+import { forEachLimit } from '../../domain/concurrency';
 import type { MigrationState } from '../../domain/migration/migration-state';
 import { type ScopeTarget, scopeTargetKey } from '../../domain/scope/covering-scope';
 import { scopeKey } from '../../domain/scope/scope';
@@ -23,14 +24,9 @@ export async function readScopeStates(
 ): Promise<ScopeStateLookup> {
   const unique = new Map(targets.map((target) => [scopeTargetKey(target), target]));
   const states = new Map<string, MigrationState>();
-  const queue = [...unique.entries()];
-  const worker = async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) {
-      const [key, target] = next;
-      const state = await entity.read(scopeKey({ subscriptionId, ...target }));
-      if (state) states.set(key, state.state);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrentReads, queue.length) }, worker));
+  await forEachLimit([...unique.entries()], concurrentReads, async ([key, target]) => {
+    const state = await entity.read(scopeKey({ subscriptionId, ...target }));
+    if (state) states.set(key, state.state);
+  });
   return (target) => states.get(scopeTargetKey(target));
 }

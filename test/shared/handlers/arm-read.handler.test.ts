@@ -6,11 +6,7 @@ import { HttpRequest, type HttpResponseInit } from '@azure/functions';
 import { describe, expect, it } from 'vitest';
 
 import { type ArmResource, armResourceId, resourceGroupId } from '../../../shared/domain/arm/arm-resource';
-import {
-  listResources,
-  listResourcesOfType,
-  listSubscriptionResources,
-} from '../../../shared/handlers/arm-read.handler';
+import { listResources, listResourcesOfType } from '../../../shared/handlers/arm-read.handler';
 import { uniqueSubscriptionId } from '../../support/storage';
 import { testServices } from '../../support/test-services';
 
@@ -110,7 +106,7 @@ function call(url: string, deps = services): Promise<HttpResponseInit> {
   const request = get(url);
   if (request.params.resourceType) return listResourcesOfType(deps, request);
   if (request.params.resourceGroupName) return listResources(deps, request);
-  return listSubscriptionResources(deps, request);
+  return listResources(deps, request);
 }
 
 async function allPages(url: string, deps = services): Promise<{ pages: number; names: string[] }> {

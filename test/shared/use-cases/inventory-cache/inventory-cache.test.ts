@@ -6,11 +6,11 @@
 import { describe, expect, it } from 'vitest';
 
 import type { ClassicInventory } from '../../../../shared/domain/classic/inventory.schema';
+import { freezeDeep } from '../../../../shared/domain/freeze-deep';
 import type { ClassicInventoryStore } from '../../../../shared/ports/inventory.port';
 import { analyseScope } from '../../../../shared/use-cases/analyse-scope';
 import {
   cacheKind,
-  freezeDeep,
   InventoryCache,
   stableKey,
 } from '../../../../shared/use-cases/inventory-cache/inventory-cache';
@@ -150,4 +150,12 @@ describe('analysis on a shared inventory', () => {
       expect(analyseScope(input(frozen))).toEqual(analyseScope(input(structuredClone(inventory))));
     },
   );
+
+  it('When parts of a value were frozen before (rows kept by the Classic store), then its size still counts them', () => {
+    const row = { name: 'web', roles: [{ name: 'r'.repeat(10_000) }] };
+    const unshared = freezeDeep(structuredClone({ cloudServices: [row] }));
+    freezeDeep(row);
+    expect(freezeDeep({ cloudServices: [row] })).toBe(unshared);
+    expect(unshared).toBeGreaterThan(20_000);
+  });
 });
