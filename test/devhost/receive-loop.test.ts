@@ -6,10 +6,10 @@ import { ReceiveLoop } from '../../devhost/worker/receive-loop';
 import { noticeSend, onSend } from '../../shared/adapters/local-service-bus/send-notices';
 import { waitFor } from '../support/wait-for';
 
-const quietLoop = (room: (active: number) => number) =>
+const quietLoop = (room: (active: number) => number, backoff = new PollingBackoff(1, 5)) =>
   new ReceiveLoop<number>({
     room,
-    backoff: new PollingBackoff(1, 5),
+    backoff,
     logger: new Logger({}, 'critical'),
     receiveFailedMessage: 'receive failed',
     handleFailedMessage: 'handle failed',
@@ -63,14 +63,8 @@ describe('dev host receive loop', () => {
     const queue: number[] = [];
     const handled: number[] = [];
     let receives = 0;
-    const loop = new ReceiveLoop<number>({
-      room: (active) => 1 - active,
-      // A minute between polls: without the notice the item would wait longer than waitFor's 30 s.
-      backoff: new PollingBackoff(60_000, 60_000),
-      logger: new Logger({}, 'critical'),
-      receiveFailedMessage: 'receive failed',
-      handleFailedMessage: 'handle failed',
-    });
+    // A minute between polls: without the nudge the item would wait longer than waitFor's 30 s.
+    const loop = quietLoop((active) => 1 - active, new PollingBackoff(60_000, 60_000));
     const stopNotices = onSend('Fixture-Queue', () => loop.nudge());
     loop.start({
       receive: (room) => {
@@ -94,14 +88,8 @@ describe('dev host receive loop', () => {
   it('When this process sends while a receive is under way and that receive comes back empty, then it polls again at once', async () => {
     const handled: number[] = [];
     const answers: ((items: number[]) => void)[] = [];
-    const loop = new ReceiveLoop<number>({
-      room: (active) => 1 - active,
-      // A minute between polls: without the nudge the second poll would not come within waitFor's 30 s.
-      backoff: new PollingBackoff(60_000, 60_000),
-      logger: new Logger({}, 'critical'),
-      receiveFailedMessage: 'receive failed',
-      handleFailedMessage: 'handle failed',
-    });
+    // A minute between polls: without the nudge the item would wait longer than waitFor's 30 s.
+    const loop = quietLoop((active) => 1 - active, new PollingBackoff(60_000, 60_000));
     loop.start({
       receive: () => new Promise<number[]>((resolve) => answers.push(resolve)),
       handle: (item) => {
